@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Module layout (DESIGN.md §2): SoswCore holds the logic and the ports; SoswSimulation the deterministic
+/// kernel and the fakes; SoswReports the outputs; SoswAWS the live clients; `sosw` the thin command line.
+let package = Package(
+    name: "sosw",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sosw", targets: ["sosw"]),
+        .library(name: "SoswCore", targets: ["SoswCore"]),
+        .library(name: "SoswSimulation", targets: ["SoswSimulation"]),
+        .library(name: "SoswReports", targets: ["SoswReports"]),
+        .library(name: "SoswAWS", targets: ["SoswAWS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "SoswCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SoswSimulation",
+            dependencies: [
+                "SoswCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "SoswReports",
+            dependencies: ["SoswCore"]
+        ),
+        .target(
+            name: "SoswAWS",
+            dependencies: [
+                "SoswCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "sosw",
+            dependencies: [
+                "SoswCore",
+                "SoswSimulation",
+                "SoswReports",
+                "SoswAWS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SoswCoreTests",
+            dependencies: ["SoswCore", "SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "SoswSimulationTests",
+            dependencies: ["SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "SoswReportsTests", dependencies: ["SoswReports"]),
+        .testTarget(name: "SoswAWSTests", dependencies: ["SoswAWS"]),
+        .testTarget(name: "soswTests", dependencies: ["sosw", "SoswSimulation"]),
+    ]
+)
