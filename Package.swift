@@ -28,10 +28,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "CSoswRuntimeHooks"),
         .target(
             name: "SoswSimulation",
             dependencies: [
                 "SoswCore",
+                "CSoswRuntimeHooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),

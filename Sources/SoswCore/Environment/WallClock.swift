@@ -3,5 +3,5 @@
 /// Injected, never `Date()`: in a simulation it is the virtual clock, so a run's timestamps depend on the
 /// seed and the scenario only; the live adapter passes the system's clock.
 public protocol WallClock: Sendable {
-    func now() -> UnixTime
+    func currentTime() -> UnixTime
 }
