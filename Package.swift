@@ -69,8 +69,6 @@ let package = Package(
             name: "SoswSimulationTests",
             dependencies: ["SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SoswReportsTests", dependencies: ["SoswReports"]),
-        .testTarget(name: "SoswAWSTests", dependencies: ["SoswAWS"]),
-        .testTarget(name: "soswTests", dependencies: ["sosw", "SoswSimulation"]),
+        .testTarget(name: "soswTests", dependencies: ["sosw", "SoswCore", "SoswSimulation"]),
     ]
 )

@@ -55,7 +55,8 @@ extension JSONValue {
         output += value.description
     }
 
-    static func writeString(_ value: String, to output: inout String) {
+    /// Appends `value` as a JSON string literal, escaping what JSON requires and nothing else.
+    public static func writeString(_ value: String, to output: inout String) {
         output += "\""
         var pending = value.unicodeScalars.startIndex
         let scalars = value.unicodeScalars

@@ -16,9 +16,10 @@ import Synchronization
 /// ready: the executor then jumps to the earliest sleep on its ``clock``. A day of simulated time therefore
 /// passes in as long as its work takes, and the same seed replays the same job order, byte for byte.
 ///
-/// In strict mode anything that escapes the simulator is reported: a job enqueued from a foreign thread, a
-/// `Task {}` or `Task.detached` started inside the simulation (adopted, so the run still finishes the same
-/// way), or a sleep requested off the simulation thread. `run` then throws ``StrictModeViolation``.
+/// A `Task {}` or `Task.detached` started on the simulation's thread would escape to the global pool; the
+/// executor adopts such work (through the runtime's global-enqueue hook) so that it still runs in simulated
+/// order. In strict mode every escape is reported — adopted work, a job enqueued from a foreign thread, a
+/// sleep requested off the simulation thread — and `run` throws ``StrictModeViolation``.
 public final class SimExecutor: TaskExecutor, @unchecked Sendable {
     public let scheduling: SchedulingPolicy
     public let strict: Bool
@@ -52,14 +53,17 @@ public final class SimExecutor: TaskExecutor, @unchecked Sendable {
         }
         state = Mutex(State())
         nowNanoseconds = Atomic(start.nanoseconds)
-        if strict {
-            sosw_install_global_enqueue_hook(adoptGlobalJob)
-        }
+        sosw_install_global_enqueue_hook(adoptGlobalJob)
     }
 
     /// The current virtual time.
     public var now: UnixTime {
         UnixTime(nanoseconds: nowNanoseconds.load(ordering: .relaxed))
+    }
+
+    /// Sleeps waiting on the virtual clock (cancelled ones excluded).
+    public var pendingSleeps: Int {
+        state.withLock { $0.timers.waiting }
     }
 
     /// The clock that sleeps in this simulation's virtual time.
@@ -219,25 +223,24 @@ public final class SimExecutor: TaskExecutor, @unchecked Sendable {
             exchanged || holder == me,
             "A SimExecutor is driven by one thread at a time; another thread is already running this simulation."
         )
-        if strict {
-            sosw_set_thread_job_context(Unmanaged.passUnretained(self).toOpaque())
-        }
+        sosw_set_thread_job_context(Unmanaged.passUnretained(self).toOpaque())
     }
 
     private func releaseDriverThread() {
-        if strict {
-            sosw_set_thread_job_context(nil)
-        }
+        sosw_set_thread_job_context(nil)
         driver.store(0, ordering: .releasing)
     }
 
-    /// Takes a job the runtime meant for the global pool, started on this simulation's thread.
+    /// Takes a job the runtime meant for the global pool, started on this simulation's thread, so that it
+    /// runs in the simulation's order instead of racing on another thread; strict mode reports it.
     fileprivate func adopt(_ job: UnownedJob) {
         state.withLock { state in
-            state.incidents.append(
-                "Task {} or Task.detached was started inside the simulation at virtual time \(now); "
-                    + "it was adopted by the simulator so the run could go on"
-            )
+            if strict {
+                state.incidents.append(
+                    "work meant for the global pool (Task {}, Task.detached, or a task it resumed) was started "
+                        + "inside the simulation at virtual time \(now); the simulator adopted it"
+                )
+            }
             state.ready.append(job)
         }
     }

@@ -1,0 +1,70 @@
+import Crypto
+import SoswCore
+import Synchronization
+
+/// The deterministic record of a run: one JSON line per event, ordered as the events happened in virtual
+/// time, and the SHA-256 of all of it.
+///
+/// Each line starts with `t` (virtual Unix seconds with exactly three decimals) and `event`, then the other
+/// fields sorted by key, so two runs that did the same things in the same order produce the same bytes.
+/// The hash is computed as lines arrive; lines go to an optional ``EventSink`` and, when asked, are kept in
+/// memory for inspection.
+public final class EventLog: Sendable {
+    private struct State {
+        var hasher = SHA256()
+        var count = 0
+        var kept: [String] = []
+    }
+
+    private let state = Mutex(State())
+    private let sink: (any EventSink)?
+    private let keepsLines: Bool
+
+    public init(sink: (any EventSink)? = nil, keepsLines: Bool = false) {
+        self.sink = sink
+        self.keepsLines = keepsLines
+    }
+
+    /// Appends one event. `fields` must not use the keys `t` or `event`.
+    public func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue] = [:]) {
+        var line = "{\"t\":"
+        line += time.millisecondText
+        line += ",\"event\":"
+        JSONValue.writeString(event, to: &line)
+        for key in fields.keys.sorted(by: JSONValue.utf8Order) {
+            precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
+            line += ","
+            JSONValue.writeString(key, to: &line)
+            line += ":"
+            fields[key]!.write(to: &line)
+        }
+        line += "}\n"
+        state.withLock { state in
+            state.hasher.update(data: Array(line.utf8))
+            state.count += 1
+            if keepsLines { state.kept.append(line) }
+            sink?.write(line)
+        }
+    }
+
+    /// Events recorded so far.
+    public var count: Int {
+        state.withLock { $0.count }
+    }
+
+    /// The lines kept in memory (each ending in a newline); empty unless the log was made with `keepsLines`.
+    public var lines: [String] {
+        state.withLock { $0.kept }
+    }
+
+    /// The SHA-256 of every line recorded so far, in lowercase hex: what `sha256sum events.jsonl` prints.
+    public var sha256: String {
+        hexString(state.withLock { $0.hasher.finalize() })
+    }
+}
+
+/// Where the lines of an ``EventLog`` go as they are recorded (a file, standard output, a test buffer).
+public protocol EventSink: Sendable {
+    /// Receives one complete line, newline included. Called under the log's lock, in event order.
+    func write(_ line: String)
+}

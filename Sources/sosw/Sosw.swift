@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `sosw` command line: simulate scenarios, check them, benchmark the kernel.
+@main
+struct Sosw: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sosw",
+        abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core.",
+        subcommands: [Simulate.self, Bench.self]
+    )
+}
