@@ -28,7 +28,7 @@ public enum KernelBenchmark {
     /// Returns the number of calls made.
     public static func nonSuspendingCalls(_ calls: Int) throws -> Int {
         let executor = SimExecutor()
-        let counter: any AsyncCounting = Counter()
+        let counter = makeCounter()
         return try executor.run {
             var total = 0
             for _ in 0..<calls {
@@ -39,8 +39,16 @@ public enum KernelBenchmark {
     }
 }
 
-/// An async requirement whose implementation returns without suspending, like a fake's fast path.
-protocol AsyncCounting: Sendable {
+/// Hides the concrete type from the optimiser, so the benchmark measures a real existential call (as core
+/// code makes through its ports) rather than an inlined increment.
+@inline(never)
+private func makeCounter() -> any AsyncCounting {
+    Counter()
+}
+
+/// An async requirement whose implementation returns without suspending, like a fake's fast path. Public so
+/// that whole-module optimisation cannot prove it has a single conformer and devirtualise the calls.
+public protocol AsyncCounting: Sendable {
     func increment() async -> Int
 }
 
