@@ -38,7 +38,8 @@ public struct SigV4Authorization: Sendable, Equatable {
             let algorithm = trimmed.split(separator: " ").first.map(String.init) ?? ""
             throw .malformedAuthorization(
                 value: value,
-                problem: "the algorithm is '\(algorithm)', expected '\(SigV4Signer.algorithm)' (only SigV4 is supported)")
+                problem: "the algorithm is '\(algorithm)', expected '\(SigV4Signer.algorithm)' "
+                    + "(only SigV4 is supported)")
         }
         var fields: [String: String] = [:]
         for part in trimmed.dropFirst(prefix.count).split(separator: ",") {

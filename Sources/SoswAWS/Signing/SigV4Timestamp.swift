@@ -30,7 +30,8 @@ public enum SigV4Timestamp {
             let start = d.index(d.startIndex, offsetBy: from)
             return d[start..<d.index(start, offsetBy: length)]
         }
-        return UnixTime(iso8601: "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))T\(part(8, 2)):\(part(10, 2)):\(part(12, 2))Z")
+        let date = "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))"
+        return UnixTime(iso8601: "\(date)T\(part(8, 2)):\(part(10, 2)):\(part(12, 2))Z")
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -22,11 +22,25 @@ import Testing
         #expect(try SigV4Authorization(parsing: compact).headerValue == Self.valid)
     }
 
+    static let zeros = String(repeating: "0", count: 64)
+
     @Test(arguments: [
-        ("AWS4-HMAC-SHA1 Credential=a/20150830/r/s/aws4_request, SignedHeaders=host, Signature=00", "the algorithm is 'AWS4-HMAC-SHA1'"),
-        ("AWS4-HMAC-SHA256 Credential=a/20150830/r/s/aws4_request, Signature=" + String(repeating: "0", count: 64), "SignedHeaders= component is missing"),
-        ("AWS4-HMAC-SHA256 Credential=a/2015-08-30/r/s/aws4_request, SignedHeaders=host, Signature=" + String(repeating: "0", count: 64), "<access key id>/<YYYYMMDD>/<region>/<service>/aws4_request"),
-        ("AWS4-HMAC-SHA256 Credential=a/20150830/r/s/aws4_request, SignedHeaders=host, Signature=ABC", "not 64 lower-case hex digits"),
+        (
+            "AWS4-HMAC-SHA1 Credential=a/20150830/r/s/aws4_request, SignedHeaders=host, Signature=00",
+            "the algorithm is 'AWS4-HMAC-SHA1'"
+        ),
+        (
+            "AWS4-HMAC-SHA256 Credential=a/20150830/r/s/aws4_request, Signature=" + zeros,
+            "SignedHeaders= component is missing"
+        ),
+        (
+            "AWS4-HMAC-SHA256 Credential=a/2015-08-30/r/s/aws4_request, SignedHeaders=host, Signature=" + zeros,
+            "<access key id>/<YYYYMMDD>/<region>/<service>/aws4_request"
+        ),
+        (
+            "AWS4-HMAC-SHA256 Credential=a/20150830/r/s/aws4_request, SignedHeaders=host, Signature=ABC",
+            "not 64 lower-case hex digits"
+        ),
         ("AWS4-HMAC-SHA256 Credential, SignedHeaders=host", "'Credential' is not of the form Name=value"),
     ])
     func malformedHeadersSayWhatIsWrong(value: String, problem: String) throws {
