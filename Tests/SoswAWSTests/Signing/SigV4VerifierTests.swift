@@ -53,7 +53,8 @@ import Testing
         }
         #expect(canonicalRequest.hasPrefix(
             "POST\n/\n\ncontent-type:application/x-amz-json-1.0\nhost:127.0.0.1:8000\n"))
-        #expect(stringToSign.hasPrefix("AWS4-HMAC-SHA256\n20260105T020000Z\n20260105/us-east-1/dynamodb/aws4_request\n"))
+        #expect(stringToSign.hasPrefix(
+            "AWS4-HMAC-SHA256\n20260105T020000Z\n20260105/us-east-1/dynamodb/aws4_request\n"))
         #expect(error.awsErrorCode == "InvalidSignatureException")
         #expect(error.description.contains("Check your AWS Secret Access Key"))
     }
