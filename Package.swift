@@ -70,5 +70,6 @@ let package = Package(
             dependencies: ["SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "soswTests", dependencies: ["sosw", "SoswCore", "SoswSimulation"]),
+        .testTarget(name: "SoswAWSTests", dependencies: ["SoswAWS", "SoswCore"], resources: [.copy("Resources")]),
     ]
 )
