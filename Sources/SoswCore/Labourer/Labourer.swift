@@ -23,6 +23,9 @@ public struct Labourer: Hashable, Sendable {
     public var cooldown: Duration
     /// How long an expired task waits in `sosw_retry_tasks` before it goes back to the queue.
     public var retryDelay: RetryDelayPolicy
+    /// The function's timeout when configured (`max_duration`); otherwise the TaskManager asks Lambda
+    /// (`GetFunctionConfiguration` → `Timeout`), as sosw does.
+    public var maxDuration: Duration?
 
     public init(
         id: String,
@@ -32,7 +35,8 @@ public struct Labourer: Hashable, Sendable {
         healthMetrics: [HealthMetric] = [],
         duration: Duration = Labourer.defaultDuration,
         cooldown: Duration = Labourer.defaultCooldown,
-        retryDelay: RetryDelayPolicy = .linear
+        retryDelay: RetryDelayPolicy = .linear,
+        maxDuration: Duration? = nil
     ) {
         self.id = id
         self.arn = arn
@@ -42,6 +46,7 @@ public struct Labourer: Hashable, Sendable {
         self.duration = duration
         self.cooldown = cooldown
         self.retryDelay = retryDelay
+        self.maxDuration = maxDuration
     }
 
     /// The markers of a run starting at `start` (sosw's `register_labourers`).

@@ -35,7 +35,7 @@ public struct JobChunker: Sendable {
     public func splitByDate(_ job: [String: JSONValue], today: CivilDate) throws -> [[String: JSONValue]] {
         var job = job
         let period = job.removeValue(forKey: "period")
-        let isolate = job.removeValue(forKey: "isolate_days").map(JobChunker.isTruthy) ?? false
+        let isolate = job.removeValue(forKey: "isolate_days").map(\.isTruthy) ?? false
         guard let period, period != .null else { return [job] }
         guard let text = period.stringValue else {
             throw InvalidJob("`period` must be a string such as last_2_days, got \(period.serialized())")
@@ -136,7 +136,7 @@ public struct JobChunker: Sendable {
 
     /// The key and value of `attribute` at this level, or `nil` when absent or empty (Python-falsy, as in sosw).
     static func values(of attribute: ChunkableAttribute, in data: [String: JSONValue]) throws -> (String, JSONValue)? {
-        let present = [attribute.plural, attribute.singular].filter { data[$0].map(isTruthy) ?? false }
+        let present = [attribute.plural, attribute.singular].filter { data[$0]?.isTruthy ?? false }
         if present.count > 1 {
             throw InvalidJob("both `\(attribute.plural)` and `\(attribute.singular)` are given; use one of them")
         }
@@ -172,13 +172,13 @@ public struct JobChunker: Sendable {
     }
 
     static func isolates(_ data: [String: JSONValue], _ attribute: ChunkableAttribute) -> Bool {
-        attribute.isolateKeys.contains { data[$0].map(isTruthy) ?? false }
+        attribute.isolateKeys.contains { data[$0]?.isTruthy ?? false }
     }
 
     /// The explicit batch size for `attribute` (a positive integer), if any.
     static func batchSize(_ data: [String: JSONValue], _ attribute: ChunkableAttribute) -> Int? {
         for key in attribute.batchKeys {
-            guard let value = data[key], isTruthy(value) else { continue }
+            guard let value = data[key], value.isTruthy else { continue }
             let size: Int64? = value.intValue ?? value.stringValue.flatMap { Int64($0) }
             if let size, size > 0 { return Int(size) }
         }
@@ -188,18 +188,5 @@ public struct JobChunker: Sendable {
     /// sosw's `get_isolate_attributes_from_job` keys: `isolate_…` and `max_…_per_batch`.
     static func isFlag(_ key: String) -> Bool {
         key.hasPrefix("isolate_") || (key.hasPrefix("max_") && key.hasSuffix("_per_batch"))
-    }
-
-    /// Python truthiness, because sosw's flags are tested with `if value` (`"True"` and `1` isolate too).
-    static func isTruthy(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: false
-        case .bool(let flag): flag
-        case .int(let number): number != 0
-        case .double(let number): number != 0
-        case .string(let text): !text.isEmpty
-        case .array(let elements): !elements.isEmpty
-        case .object(let members): !members.isEmpty
-        }
     }
 }
