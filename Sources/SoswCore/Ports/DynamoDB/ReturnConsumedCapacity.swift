@@ -3,5 +3,5 @@
 public enum ReturnConsumedCapacity: String, Sendable, Equatable, Codable, CaseIterable {
     case indexes = "INDEXES"
     case total = "TOTAL"
-    case none = "NONE"
+    case nothing = "NONE"
 }
