@@ -70,19 +70,27 @@ extension InMemoryDynamoDBState {
             }
         }
         var page = Page()
+        var stopped = false
         if forward {
             var position = lower
             while position < upper {
-                if try !visit(store[position], read, request, into: &page) { break }
+                if try !visit(store[position], read, request, into: &page) {
+                    stopped = true
+                    break
+                }
                 position = store.position(after: position)
             }
         } else {
             var position = upper
             while let previous = store.position(before: position), previous >= lower {
-                if try !visit(store[previous], read, request, into: &page) { break }
+                if try !visit(store[previous], read, request, into: &page) {
+                    stopped = true
+                    break
+                }
                 position = previous
             }
         }
+        if !stopped { page.lastEvaluatedKey = nil }
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: page.lastEvaluatedKey,
@@ -104,13 +112,18 @@ extension InMemoryDynamoDBState {
             position = store.firstPosition { $0 > startKey }
         }
         var page = Page()
+        var stopped = false
         while position < store.endPosition {
             let entry = store[position]
             if segment.map({ Self.segmentNumber(of: entry.key.partition, among: $0.total) == $0.number }) ?? true {
-                if try !visit(entry, read, request, into: &page) { break }
+                if try !visit(entry, read, request, into: &page) {
+                    stopped = true
+                    break
+                }
             }
             position = store.position(after: position)
         }
+        if !stopped { page.lastEvaluatedKey = nil }
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: page.lastEvaluatedKey,
@@ -151,34 +164,39 @@ extension InMemoryDynamoDBState {
             startKey: startKey)
     }
 
-    /// Reads one entry into the page; false once the page is full (Limit or 1 MB), after setting where the
-    /// next page starts.
+    /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it
+    /// past 1 MB, in which case the entry is left for the next page). `lastEvaluatedKey` follows the last entry
+    /// read; the walk clears it when it ends because the range is exhausted.
     private func visit(
         _ entry: OrderedStore<IndexKey, DynamoItem>.Entry, _ read: PreparedRead, _ request: ReadRequest,
         into page: inout Page
     ) throws(DynamoDBError) -> Bool {
         var image = entry.value
-        page.scannedCount += 1
-        page.indexBytes += dynamoItemSize(image)
+        let indexBytes = dynamoItemSize(image)
+        var tableBytes = 0
         if let index = read.index, !index.isGlobal, needsTableItem(read) {
             // A local index fetches attributes it does not project from the table, at the table's cost.
             let primary = IndexKey(partition: entry.key.tablePartition!, sort: entry.key.tableSort)
             if let full = read.table.item(at: primary) {
                 image = full
-                page.tableBytes += dynamoItemSize(full)
+                tableBytes = dynamoItemSize(full)
             }
         }
+        if page.scannedCount > 0, page.indexBytes + page.tableBytes + indexBytes + tableBytes > Self.pageBytes {
+            // This item would take the page past 1 MB: the page ends before it.
+            return false
+        }
+        page.scannedCount += 1
+        page.indexBytes += indexBytes
+        page.tableBytes += tableBytes
+        page.lastEvaluatedKey = lastEvaluatedKey(entry, read)
         if try read.filter?.evaluate(image, read.attributes) ?? true {
             page.count += 1
             if read.select != .count {
                 page.items.append(try read.projection?.project(image, read.attributes) ?? image)
             }
         }
-        let full = page.scannedCount == request.limit || page.indexBytes + page.tableBytes >= Self.pageBytes
-        if full {
-            page.lastEvaluatedKey = lastEvaluatedKey(entry, read)
-        }
-        return !full
+        return page.scannedCount != request.limit
     }
 
     private func needsTableItem(_ read: PreparedRead) -> Bool {
