@@ -17,7 +17,7 @@ extension InMemoryDynamoDBState {
                 throw .validation("Cannot have two attributes with the same name")
             }
         }
-        let tableKey = try Self.keyDefinition(input.keySchema, types: types, member: "keySchema", index: nil)
+        let tableKey = try Self.keyDefinition(input.keySchema, types: types, member: "keySchema")
         let billingMode = input.billingMode ?? .provisioned
         try Self.validateThroughput(input.provisionedThroughput, billingMode: billingMode, index: nil)
         var usedAttributes = Set(tableKey.attributeNames)
@@ -28,7 +28,7 @@ extension InMemoryDynamoDBState {
             guard names.insert(index.indexName).inserted else {
                 throw .validation("One or more parameter values were invalid: Duplicate index name: \(index.indexName)")
             }
-            let key = try Self.keyDefinition(index.keySchema, types: types, member: "keySchema", index: index.indexName)
+            let key = try Self.keyDefinition(index.keySchema, types: types, member: "keySchema")
             try Self.validateProjection(index.projection, index: index.indexName)
             try Self.validateThroughput(index.provisionedThroughput, billingMode: billingMode, index: index.indexName)
             usedAttributes.formUnion(key.attributeNames)
@@ -47,7 +47,7 @@ extension InMemoryDynamoDBState {
                     "One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"
                 )
             }
-            let key = try Self.keyDefinition(index.keySchema, types: types, member: "keySchema", index: index.indexName)
+            let key = try Self.keyDefinition(index.keySchema, types: types, member: "keySchema")
             guard key.partitionName == tableKey.partitionName else {
                 throw .validation(
                     "One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: \(index.indexName). index hash key: \(key.partitionName), table hash key: \(tableKey.partitionName)"
@@ -121,7 +121,7 @@ extension InMemoryDynamoDBState {
     }
 
     static func keyDefinition(
-        _ schema: [KeySchemaElement], types: [String: ScalarAttributeType], member: String, index: String?
+        _ schema: [KeySchemaElement], types: [String: ScalarAttributeType], member: String
     ) throws(DynamoDBError) -> KeyDefinition {
         guard schema.count >= 1, schema.count <= 2 else {
             throw .validation(
@@ -142,13 +142,8 @@ extension InMemoryDynamoDBState {
         let missing = schema.map(\.attributeName).filter { types[$0] == nil }
         guard missing.isEmpty else {
             let defined = types.keys.sorted().joined(separator: ", ")
-            if index != nil {
-                throw .validation(
-                    "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [\(missing.joined(separator: ", "))], AttributeDefinitions: [\(defined)]"
-                )
-            }
             throw .validation(
-                "One or more parameter values were invalid: Some AttributeDefinitions are not valid. Keys: [\(missing.joined(separator: ", "))], AttributeDefinitions: [\(defined)]"
+                "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [\(missing.joined(separator: ", "))], AttributeDefinitions: [\(defined)]"
             )
         }
         return KeyDefinition(
