@@ -7,7 +7,7 @@ import Testing
 struct InMemoryDynamoDBHooksTests {
     static func fake(seed: UInt64 = 1) -> (InMemoryDynamoDB<ManualTestClock>, ManualTestClock) {
         let clock = ManualTestClock()
-        return (InMemoryDynamoDB(clock: clock, random: SplitMix64(seed: seed)), clock)
+        return (InMemoryDynamoDB(clock: clock, random: SeededRandom(seed: seed)), clock)
     }
 
     @Test("hooks are off by default: no time passes, nothing is refused")
@@ -45,7 +45,7 @@ struct InMemoryDynamoDBHooksTests {
         func totalTime(seed: UInt64) async throws -> [Duration] {
             let (db, clock) = Self.fake(seed: seed)
             let table = try await BehaviourTables.simple(db)
-            db.setLatency(.logNormal(p50: .milliseconds(5), p99: .milliseconds(25)), forTable: table)
+            db.setLatency(.lognormal(median: .milliseconds(5), p99: .milliseconds(25)), forTable: table)
             var times: [Duration] = []
             for index in 0..<50 {
                 let before = clock.now
