@@ -334,6 +334,44 @@ struct SimulatedLambdaTests {
         #expect(try harness.events("worker.started").isEmpty)
     }
 
+    @Test("cancelling the service loop ends running executions where they are and frees their concurrency")
+    func cancellation() throws {
+        let harness = FakeServiceHarness()
+        try harness.lambda.register(worker(duration: .seconds(600)))
+        let lambda = harness.lambda
+        let clock = harness.clock
+        try harness.executor.run {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await lambda.run() }
+                _ = try? await lambda.invoke(event(["task_id": "t1"]))
+                try? await clock.sleep(for: .seconds(60))
+                group.cancelAll()
+            }
+        }
+        #expect(harness.executor.now == FakeServiceHarness.start + .seconds(60))
+        #expect(try harness.events("worker.started").count == 1)
+        #expect(try harness.events("worker.finished").isEmpty)
+        #expect(harness.lambda.statistics(of: "worker")?.running == 0)
+        #expect(harness.lambda.eventsInFlight == 1, "the interrupted event was neither completed nor dropped")
+    }
+
+    @Test("after shutdown, Event invokes are refused")
+    func refusedAfterShutdown() throws {
+        let harness = FakeServiceHarness()
+        try harness.lambda.register(worker())
+        let error = try harness.run { lambda -> LambdaError? in
+            lambda.shutdown()
+            do {
+                _ = try await lambda.invoke(event(["task_id": "t1"]))
+                return nil
+            } catch let error as LambdaError {
+                return error
+            }
+        }
+        #expect(error?.code == .service)
+        #expect(harness.lambda.statistics(of: "worker")?.asyncInvocations == 0)
+    }
+
     @Test("the same seed gives the same event log; another seed another")
     func determinism() throws {
         func hash(_ seed: UInt64) throws -> String {

@@ -11,57 +11,75 @@ extension SimulatedLambda {
         case retriesExhausted = "retries_exhausted"
     }
 
-    /// Delivers one queued event until it completes or Lambda gives up on it. Ends quietly when the run is
-    /// cancelled.
-    func deliver(_ event: QueuedEvent) async {
-        defer { state.withLock { $0.eventsInFlight -= 1 } }
+    /// Takes every delivery that is due from the internal queue: starts it when concurrency allows (the
+    /// caller runs it as a child task), puts it back with a backoff when throttled, drops it when it is older
+    /// than the function's maximum event age. Returns the deliveries to start, with their start time.
+    func dispatchDue(at now: UnixTime) -> [(PendingDelivery, UnixTime)] {
+        var started: [(PendingDelivery, UnixTime)] = []
+        var throttled: [(PendingDelivery, LambdaError.ThrottleReason)] = []
+        var expired: [PendingDelivery] = []
+        state.withLock { state in
+            while let next = state.pending.min, next.due <= now.nanoseconds {
+                var delivery = state.pending.removeMin()
+                let function = delivery.event.function
+                if now - delivery.event.receivedAt > function.definition.maximumEventAge {
+                    expired.append(delivery)
+                } else if let reason = state.acquire(function.name, at: now) {
+                    delivery.throttles += 1
+                    delivery.due = (now + throttleBackoff(after: delivery.throttles, drawingFrom: function.deliveries)).nanoseconds
+                    throttled.append((delivery, reason))
+                } else {
+                    started.append((delivery, now))
+                }
+            }
+            for (delivery, _) in throttled {
+                state.enqueue(delivery.event, due: UnixTime(nanoseconds: delivery.due), attempt: delivery.attempt, throttles: delivery.throttles)
+            }
+        }
+        for (delivery, reason) in throttled {
+            recordThrottle(
+                delivery.event.function, requestID: delivery.event.requestID, taskID: delivery.event.taskID,
+                reason: reason, retryAt: UnixTime(nanoseconds: delivery.due), at: now)
+        }
+        for delivery in expired {
+            drop(delivery.event, reason: .maximumEventAge, attempt: delivery.attempt, at: now)
+        }
+        return started
+    }
+
+    /// One execution of a delivery whose concurrency `dispatchDue` acquired; afterwards the event is done,
+    /// queued for Lambda's retry after an error, or dropped when its retries are exhausted. Ends quietly when
+    /// the run is cancelled.
+    func execute(_ delivery: PendingDelivery, startedAt now: UnixTime) async {
+        let event = delivery.event
         let function = event.function
         let definition = function.definition
-        var due = event.firstDelivery
-        var attempt = 1
-        var throttles = 0
-        do {
-            while true {
-                if due > clock.currentTime() {
-                    try await clock.executor.sleep(until: due)
-                }
-                let now = clock.currentTime()
-                if now - event.receivedAt > definition.maximumEventAge {
-                    drop(event, reason: .maximumEventAge, attempt: attempt, at: now)
-                    return
-                }
-                if let reason = acquire(function, at: now) {
-                    throttles += 1
-                    due = now + throttleBackoff(after: throttles, drawingFrom: function.deliveries)
-                    recordThrottle(
-                        function, requestID: event.requestID, taskID: event.taskID, reason: reason, retryAt: due,
-                        at: now)
-                    continue
-                }
-                let invocation = WorkerInvocation(
-                    functionName: function.name, requestID: event.requestID, invocationType: .event,
-                    payload: event.payload, taskID: event.taskID, attempt: attempt, isDuplicate: event.isDuplicate,
-                    clientContext: event.clientContext, startedAt: now, deadline: now + definition.timeout)
-                let result = try await executeHoldingConcurrency(function, invocation)
-                if result.outcome == .complete { return }
-                let finished = clock.currentTime()
-                guard attempt <= definition.maximumRetryAttempts else {
-                    drop(event, reason: .retriesExhausted, attempt: attempt, at: finished)
-                    return
-                }
-                let delays = configuration.errorRetryDelays
-                due = finished + delays[min(attempt - 1, delays.count - 1)]
-                attempt += 1
-                throttles = 0
-                state.withLock { $0.statistics[function.name, default: FunctionStatistics()].retries += 1 }
-                var fields = eventFields(event)
-                fields["attempt"] = .int(Int64(attempt))
-                fields["retry_at"] = .double(due.seconds)
-                log.record("lambda.retry_scheduled", at: finished, fields)
-            }
-        } catch {
-            // Cancelled: the simulation is over; the event ends where it was.
+        let invocation = WorkerInvocation(
+            functionName: function.name, requestID: event.requestID, invocationType: .event, payload: event.payload,
+            taskID: event.taskID, attempt: delivery.attempt, isDuplicate: event.isDuplicate,
+            clientContext: event.clientContext, startedAt: now, deadline: now + definition.timeout)
+        guard let result = try? await executeHoldingConcurrency(function, invocation) else { return }
+        if result.outcome == .complete {
+            state.withLock { $0.eventsInFlight -= 1 }
+            finishIfDrained()
+            return
         }
+        let finished = clock.currentTime()
+        guard delivery.attempt <= definition.maximumRetryAttempts else {
+            drop(event, reason: .retriesExhausted, attempt: delivery.attempt, at: finished)
+            return
+        }
+        let delays = configuration.errorRetryDelays
+        let due = finished + delays[min(delivery.attempt - 1, delays.count - 1)]
+        state.withLock { state in
+            state.statistics[function.name, default: FunctionStatistics()].retries += 1
+            state.enqueue(event, due: due, attempt: delivery.attempt + 1, throttles: 0)
+        }
+        var fields = eventFields(event)
+        fields["attempt"] = .int(Int64(delivery.attempt + 1))
+        fields["retry_at"] = .double(due.seconds)
+        log.record("lambda.retry_scheduled", at: finished, fields)
+        wake.yield()
     }
 
     /// Runs one execution on concurrency already acquired for it, and gives the concurrency back however the
@@ -160,7 +178,7 @@ extension SimulatedLambda {
 
     /// A throttle delay: exponential from the initial delay to the maximum, each drawn between half of it
     /// and all of it so that throttled events do not come back in lockstep.
-    private func throttleBackoff(after throttles: Int, drawingFrom random: SeededRandom) -> Duration {
+    func throttleBackoff(after throttles: Int, drawingFrom random: SeededRandom) -> Duration {
         let initial = configuration.throttleBackoffInitial.secondsValue
         let ceiling = min(configuration.throttleBackoffMaximum.secondsValue, initial * pow2(throttles - 1))
         let seconds = ceiling / 2 + random.unitInterval() * ceiling / 2
@@ -173,6 +191,7 @@ extension SimulatedLambda {
 
     private func drop(_ event: QueuedEvent, reason: DropReason, attempt: Int, at now: UnixTime) {
         state.withLock { state in
+            state.eventsInFlight -= 1
             switch reason {
             case .maximumEventAge: state.statistics[event.function.name, default: FunctionStatistics()].eventsDroppedByAge += 1
             case .retriesExhausted: state.statistics[event.function.name, default: FunctionStatistics()].eventsDroppedAfterRetries += 1
@@ -183,6 +202,7 @@ extension SimulatedLambda {
         fields["attempt"] = .int(Int64(attempt))
         fields["age"] = .double(((now - event.receivedAt).secondsValue * 1000).rounded() / 1000)
         log.record("lambda.event_dropped", at: now, fields)
+        finishIfDrained()
     }
 
     private func eventFields(_ event: QueuedEvent) -> [String: JSONValue] {

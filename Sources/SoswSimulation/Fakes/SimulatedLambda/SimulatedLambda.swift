@@ -1,4 +1,5 @@
 import Foundation
+import HeapModule
 import SoswCore
 import Synchronization
 
@@ -59,7 +60,27 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         /// Per function, the outcome drawn for each task id (``OutcomeScope/task``).
         var taskOutcomes: [String: [String: WorkerOutcome]] = [:]
         var duplicateDeliveryProbability: Double
+        /// Accepted deliveries not yet completed or dropped (queued, throttled, waiting to retry or running).
         var eventsInFlight = 0
+        /// Lambda's internal queue: deliveries that are not running, by due time.
+        var pending = Heap<PendingDelivery>()
+        var sequence: UInt64 = 0
+        var shuttingDown = false
+
+        /// Takes one unit of concurrency for `function` and counts it, or says why there is none.
+        mutating func acquire(_ function: String, at time: UnixTime) -> LambdaError.ThrottleReason? {
+            if let reason = concurrency.acquire(function, at: time) { return reason }
+            let running = concurrency.runningNow(function)
+            statistics[function, default: FunctionStatistics()].running = running
+            statistics[function]!.peakRunning = max(statistics[function]!.peakRunning, running)
+            return nil
+        }
+
+        mutating func enqueue(_ event: QueuedEvent, due: UnixTime, attempt: Int, throttles: Int) {
+            sequence += 1
+            pending.insert(
+                PendingDelivery(due: due.nanoseconds, sequence: sequence, event: event, attempt: attempt, throttles: throttles))
+        }
     }
 
     let clock: SimClock
@@ -69,8 +90,9 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     private let random: SeededRandom
     private let latencies: SeededRandom
     private let requestIDs: SeededIDSource
-    private let events: AsyncStream<QueuedEvent>
-    private let inbox: AsyncStream<QueuedEvent>.Continuation
+    /// Wakes the service loop: an event arrived, an execution ended, or a due time was reached.
+    private let wakeUps: AsyncStream<Void>
+    let wake: AsyncStream<Void>.Continuation
 
     /// - Parameters:
     ///   - clock: the kernel's virtual clock; executions, backoffs and latencies sleep on it.
@@ -90,7 +112,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
             State(
                 concurrency: LambdaConcurrency(accountLimit: configuration.accountConcurrency),
                 duplicateDeliveryProbability: configuration.duplicateDeliveryProbability))
-        (events, inbox) = AsyncStream.makeStream(of: QueuedEvent.self)
+        (wakeUps, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     // MARK: Setup and fault hooks
@@ -120,21 +142,49 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
 
     // MARK: The service loop
 
-    /// The service's event loop: delivers accepted async events, each as a child task, until ``shutdown()``
-    /// was called and every event is finished, or until the calling task is cancelled (which ends running
-    /// executions where they are). Call it once, from a task the simulation's driver owns (a child of its task
-    /// group), never from an unstructured task.
+    /// The service's event loop: keeps Lambda's internal queue of async events and starts each execution as a
+    /// child task when concurrency allows, until ``shutdown()`` was called and every accepted event has
+    /// completed or been dropped, or until the calling task is cancelled (which ends running executions where
+    /// they are). Throttled and retried events wait in the queue, not in tasks, so a backlog of thousands costs
+    /// no more than its heap entries. Call it once, from a task the simulation's driver owns (a child of its
+    /// task group), never from an unstructured task.
     public func run() async {
         await withDiscardingTaskGroup { group in
-            for await event in events {
-                group.addTask { await self.deliver(event) }
+            var armedUntil: Int64?
+            for await _ in wakeUps {
+                let now = clock.currentTime()
+                if let armed = armedUntil, armed <= now.nanoseconds { armedUntil = nil }
+                for (delivery, started) in dispatchDue(at: now) {
+                    group.addTask { await self.execute(delivery, startedAt: started) }
+                }
+                if let next = state.withLock({ $0.pending.min?.due }), armedUntil.map({ next < $0 }) ?? true {
+                    armedUntil = next
+                    let wake = self.wake
+                    let executor = clock.executor
+                    group.addTask {
+                        do {
+                            try await executor.sleep(until: UnixTime(nanoseconds: next))
+                            wake.yield()
+                        } catch {
+                            // Cancelled with the run.
+                        }
+                    }
+                }
             }
         }
     }
 
     /// Stops accepting async events; ``run()`` returns once the accepted ones are finished or dropped.
     public func shutdown() {
-        inbox.finish()
+        state.withLock { $0.shuttingDown = true }
+        finishIfDrained()
+    }
+
+    /// Ends the service loop once it is shut down and nothing is left to deliver.
+    func finishIfDrained() {
+        if state.withLock({ $0.shuttingDown && $0.eventsInFlight == 0 }) {
+            wake.finish()
+        }
     }
 
     // MARK: Observation
@@ -269,7 +319,11 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     {
         let now = clock.currentTime()
         let requestID = requestIDs.nextUUIDText()
-        let probability = state.withLock { state in
+        let probability = try state.withLock { state throws(LambdaError) in
+            guard !state.shuttingDown else {
+                throw LambdaError(
+                    code: .service, message: "The simulated Lambda service was shut down and accepts no more events")
+            }
             state.statistics[function.name, default: FunctionStatistics()].asyncInvocations += 1
             return state.duplicateDeliveryProbability
         }
@@ -294,14 +348,11 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         state.withLock { state in
             state.eventsInFlight += deliveries.count
             state.statistics[function.name, default: FunctionStatistics()].duplicateDeliveries += deliveries.count - 1
-        }
-        for delivery in deliveries {
-            if case .terminated = inbox.yield(delivery) {
-                state.withLock { $0.eventsInFlight -= deliveries.count }
-                throw LambdaError(
-                    code: .service, message: "The simulated Lambda service was shut down and accepts no more events")
+            for delivery in deliveries {
+                state.enqueue(delivery, due: delivery.firstDelivery, attempt: 1, throttles: 0)
             }
         }
+        wake.yield()
     }
 
     private func invokeSynchronously(
@@ -340,15 +391,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     // MARK: Concurrency
 
     func acquire(_ function: RegisteredFunction, at time: UnixTime) -> LambdaError.ThrottleReason? {
-        state.withLock { state in
-            let reason = state.concurrency.acquire(function.name, at: time)
-            if reason == nil {
-                let running = state.concurrency.runningNow(function.name)
-                state.statistics[function.name, default: FunctionStatistics()].running = running
-                state.statistics[function.name]!.peakRunning = max(state.statistics[function.name]!.peakRunning, running)
-            }
-            return reason
-        }
+        state.withLock { $0.acquire(function.name, at: time) }
     }
 
     func release(_ function: RegisteredFunction) {
