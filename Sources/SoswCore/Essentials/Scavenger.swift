@@ -17,6 +17,14 @@ public final class Scavenger: Sendable {
         public var scheduledForRetry = 0
         public var dead = 0
         public var requeued = 0
+
+        public init(labourerID: String, archived: Int = 0, scheduledForRetry: Int = 0, dead: Int = 0, requeued: Int = 0) {
+            self.labourerID = labourerID
+            self.archived = archived
+            self.scheduledForRetry = scheduledForRetry
+            self.dead = dead
+            self.requeued = requeued
+        }
     }
 
     public struct Report: Hashable, Sendable {

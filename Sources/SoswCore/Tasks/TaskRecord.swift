@@ -56,9 +56,10 @@ public struct TaskRecord: Hashable, Sendable {
         self.otherAttributes = otherAttributes
     }
 
-    /// `created_at` as Python writes it: `time.time()` as a float (`1719999999.1234567`).
+    /// `created_at` as Python writes it: `time.time()`, seconds with their fraction (`1719999999.25`), here
+    /// the exact decimal of the time rather than its nearest double.
     public static func createdAt(_ time: UnixTime) -> DynamoNumber {
-        (try? DynamoNumber(parsing: time.seconds.description)) ?? DynamoNumber(time.wholeSeconds)
+        (try? DynamoNumber(parsing: GreenfieldRange.Limit.time(time).numberText)) ?? DynamoNumber(time.wholeSeconds)
     }
 
     /// Whether the payload is a JSON object, i.e. the task can be turned into a worker event.
