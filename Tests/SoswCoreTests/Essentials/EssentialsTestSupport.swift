@@ -52,7 +52,11 @@ final class RecordingLambda: Lambda {
     }
 
     func getFunctionConfiguration(_ input: GetFunctionConfigurationInput) async throws -> FunctionConfiguration {
-        state.withLock { $0.configurationReads.append(input.functionName) }
+        let failing = state.withLock { state in
+            state.configurationReads.append(input.functionName)
+            return state.failing.contains(input.functionName)
+        }
+        if failing { throw LambdaError.functionNotFound(input.functionName) }
         return FunctionConfiguration(functionName: input.functionName, functionArn: input.functionName, timeout: timeoutSeconds)
     }
 }

@@ -109,4 +109,22 @@ import Testing
             #expect(explicit.all.map(\.region) == ["eu-central-1"])
         }
     }
+
+    @Test func oneLabourersFailureDoesNotStopTheOthers() throws {
+        try simulate { executor in
+            let harness = try await Harness(executor: executor)
+            let broken = try await invokedTasks(harness, attempts: [1], labourer: "worker_a")
+            let fine = try await invokedTasks(harness, attempts: [1], labourer: "worker_b")
+            // worker_a's timeout cannot be read, so its expired task cannot be scheduled for retry.
+            harness.lambda.fail("arn:aws:lambda:us-west-2:000000000000:function:worker_a")
+            try await harness.advance(.seconds(1200))
+            let (scavenger, _) = try harness.scavenger()
+            let report = await scavenger.run()
+            #expect(report.failures.map { "\($0.labourerID) \($0.stage)" } == ["worker_a expired"])
+            #expect(report.labourers.first { $0.labourerID == "worker_b" }?.scheduledForRetry == 1)
+            #expect(scavenger.stats["labourer_failures"] == 1)
+            #expect(try await harness.item(broken[0].taskID, in: "sosw_tasks") != nil)
+            #expect(try await harness.retryItem("worker_b", fine[0].taskID) != nil)
+        }
+    }
 }

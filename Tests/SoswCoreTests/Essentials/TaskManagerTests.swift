@@ -220,4 +220,20 @@ import Testing
             #expect(try await harness.taskManager.averageDuration(of: labourer) == .seconds(25))
         }
     }
+
+    @Test func aTaskWithAnInvalidPayloadIsSkippedBeforeItIsMarked() throws {
+        try simulate { executor in
+            let harness = try await Harness(executor: executor)
+            try await harness.put([
+                "task_id": "broken", "labourer_id": "worker_a", "created_at": 1, "greenfield": 2000, "attempts": 0,
+                "payload": "{not json}",
+            ])
+            let labourer = try harness.registered("worker_a")
+            let task = try #require(try await harness.taskManager.nextTasks(for: labourer, count: 1).first)
+            #expect(try await harness.taskManager.invoke(task, for: labourer) == .skippedInvalidPayload)
+            #expect(try await harness.item("broken", in: "sosw_tasks")?["greenfield"] == 2000)
+            #expect(harness.taskManager.stats["invalid_tasks_skipped"] == 1)
+            #expect(harness.lambda.invocations.isEmpty)
+        }
+    }
 }
