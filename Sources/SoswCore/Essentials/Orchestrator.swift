@@ -1,0 +1,78 @@
+import Logging
+
+/// sosw's Orchestrator (§7): on every trigger, for each labourer, invokes as many queued tasks as its health
+/// and running count allow.
+public final class Orchestrator: Sendable {
+    public let config: OrchestratorConfig
+    public let taskManager: TaskManager
+    public let ecology: Ecology
+    let logger: Logger
+    public let stats: StatsCounter
+
+    /// What one run did for one labourer.
+    public struct LabourerRun: Hashable, Sendable {
+        public var labourerID: String
+        public var status: EcoStatus
+        public var running: Int
+        public var desired: Int
+        public var outcomes: [InvocationOutcome]
+    }
+
+    /// What one run did.
+    public struct Report: Hashable, Sendable {
+        public var labourers: [LabourerRun] = []
+        public var failures: [LabourerFailure] = []
+
+        public var invoked: Int {
+            labourers.reduce(0) { $0 + $1.outcomes.filter { $0 == .invoked }.count }
+        }
+    }
+
+    public init(
+        config: OrchestratorConfig, taskManager: TaskManager, ecology: Ecology, logger: Logger,
+        stats: StatsCounter = StatsCounter()
+    ) {
+        self.config = config
+        self.taskManager = taskManager
+        self.ecology = ecology
+        self.logger = logger
+        self.stats = stats
+    }
+
+    /// One Orchestrator invocation: registers the labourers, then serves each in config order. A labourer
+    /// that fails is logged, counted and reported; the others are still served.
+    public func run() async -> Report {
+        stats.increment("runs")
+        ecology.beginRun()
+        var report = Report()
+        for labourer in taskManager.registerLabourers() {
+            do {
+                report.labourers.append(try await invoke(for: labourer))
+            } catch {
+                stats.increment("labourer_failures")
+                logger.error("orchestrator: labourer \(labourer.id) failed: \(error)")
+                report.failures.append(LabourerFailure(labourerID: labourer.id, stage: "invoke", error: String(describing: error)))
+            }
+        }
+        return report
+    }
+
+    /// sosw's `invoke_for_labourer`.
+    func invoke(for labourer: RegisteredLabourer) async throws -> LabourerRun {
+        let status = try await ecology.status(of: labourer.labourer)
+        var run = LabourerRun(labourerID: labourer.id, status: status, running: 0, desired: 0, outcomes: [])
+        // No coefficient, no count: a labourer that may not run costs no running-count query.
+        guard config.coefficients[status] > 0, labourer.labourer.maxSimultaneousInvocations > 0 else { return run }
+        run.running = try await ecology.runningTasks(labourerID: labourer.id) {
+            try await taskManager.countRunningTasks(for: labourer)
+        }
+        run.desired = config.coefficients.desiredInvocations(
+            cap: labourer.labourer.maxSimultaneousInvocations, status: status, running: run.running)
+        guard run.desired > 0 else { return run }
+        for task in try await taskManager.nextTasks(for: labourer, count: run.desired) {
+            run.outcomes.append(try await taskManager.invoke(task, for: labourer))
+        }
+        ecology.addRunningTasks(run.outcomes.filter { $0 == .invoked }.count, labourerID: labourer.id)
+        return run
+    }
+}

@@ -1,0 +1,121 @@
+import Logging
+
+/// sosw's Scavenger (§8): for each labourer, archives completed tasks, retries or kills expired ones, and
+/// puts due retries back at the head of the queue.
+public final class Scavenger: Sendable {
+    public let config: ScavengerConfig
+    public let taskManager: TaskManager
+    public let notifier: Notifier
+    let random: any RandomSource
+    let logger: Logger
+    public let stats: StatsCounter
+
+    /// What one run did for one labourer.
+    public struct LabourerRun: Hashable, Sendable {
+        public var labourerID: String
+        public var archived = 0
+        public var scheduledForRetry = 0
+        public var dead = 0
+        public var requeued = 0
+
+        public init(labourerID: String, archived: Int = 0, scheduledForRetry: Int = 0, dead: Int = 0, requeued: Int = 0) {
+            self.labourerID = labourerID
+            self.archived = archived
+            self.scheduledForRetry = scheduledForRetry
+            self.dead = dead
+            self.requeued = requeued
+        }
+    }
+
+    public struct Report: Hashable, Sendable {
+        public var labourers: [LabourerRun] = []
+        public var failures: [LabourerFailure] = []
+    }
+
+    /// - Parameter random: the jitter of `exponential` retry delays.
+    public init(
+        config: ScavengerConfig, taskManager: TaskManager, notifier: Notifier, random: any RandomSource,
+        logger: Logger, stats: StatsCounter = StatsCounter()
+    ) {
+        self.config = config
+        self.taskManager = taskManager
+        self.notifier = notifier
+        self.random = random
+        self.logger = logger
+        self.stats = stats
+    }
+
+    /// One Scavenger invocation. Each labourer's three stages run in sosw's order; a failing stage is logged,
+    /// counted and reported, and the next stage and the other labourers still run. Dead-task notices are
+    /// published once at the end.
+    public func run() async -> Report {
+        stats.increment("runs")
+        var report = Report()
+        for labourer in taskManager.registerLabourers() {
+            var run = LabourerRun(labourerID: labourer.id)
+            await stage("archive", labourer, &report) { run.archived = try await archiveCompleted(labourer) }
+            await stage("expired", labourer, &report) {
+                (run.scheduledForRetry, run.dead) = try await handleExpired(labourer)
+            }
+            await stage("retry", labourer, &report) { run.requeued = try await requeueDueRetries(labourer) }
+            report.labourers.append(run)
+        }
+        do {
+            try await notifier.flush()
+        } catch {
+            stats.increment("notification_failures")
+            logger.error("scavenger: dead-task notices not published: \(error)")
+        }
+        return report
+    }
+
+    private func stage(
+        _ name: String, _ labourer: RegisteredLabourer, _ report: inout Report, _ body: () async throws -> Void
+    ) async {
+        do {
+            try await body()
+        } catch {
+            stats.increment("labourer_failures")
+            logger.error("scavenger: labourer \(labourer.id) failed at \(name): \(error)")
+            report.failures.append(LabourerFailure(labourerID: labourer.id, stage: name, error: String(describing: error)))
+        }
+    }
+
+    /// sosw's `archive_tasks`.
+    func archiveCompleted(_ labourer: RegisteredLabourer) async throws -> Int {
+        var archived = 0
+        for task in try await taskManager.completedTasks(for: labourer) {
+            if try await taskManager.archive(task) { archived += 1 }
+        }
+        return archived
+    }
+
+    /// sosw's `handle_expired_tasks`: retried after the labourer's retry delay while attempts remain, else
+    /// archived as dead with the reason, and announced.
+    func handleExpired(_ labourer: RegisteredLabourer) async throws -> (retried: Int, dead: Int) {
+        var retried = 0
+        var dead = 0
+        let expired = try await taskManager.expiredTasks(for: labourer)
+        guard !expired.isEmpty else { return (0, 0) }
+        for task in expired {
+            if labourer.labourer.shouldRetry(attempts: task.attempts) {
+                let maxDuration = try await taskManager.maxDuration(of: labourer.labourer)
+                let delay = labourer.labourer.retryDelay.delay(attempts: task.attempts, maxDuration: maxDuration, random: random)
+                if try await taskManager.moveToRetry(task, delay: delay) { retried += 1 }
+            } else {
+                let reason = "expired after \(task.attempts) of \(labourer.labourer.maxAttempts) attempts"
+                if try await taskManager.archive(task, deadReason: reason) {
+                    dead += 1
+                    notifier.enqueue("Closing dead task: \(task.taskID) (labourer \(labourer.id): \(reason))")
+                }
+            }
+        }
+        return (retried, dead)
+    }
+
+    /// sosw's `retry_tasks`.
+    func requeueDueRetries(_ labourer: RegisteredLabourer) async throws -> Int {
+        let due = try await taskManager.tasksDueForRetry(for: labourer, limit: config.retryTasksLimit)
+        return try await taskManager.retry(due, for: labourer)
+    }
+}

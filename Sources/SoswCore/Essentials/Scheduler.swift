@@ -1,0 +1,117 @@
+import Logging
+
+/// sosw's Scheduler (§9): splits a job into tasks and writes them, within the invocation's time.
+///
+/// Tasks are written `rows_to_process` at a time (one greenfield Query and `BatchWriteItem`s per chunk). When
+/// less than `shutdown_period` is left before the deadline, the rest is handed to a sibling invocation of
+/// this function with a ``SchedulerCursor`` in its event.
+public final class Scheduler<C: Clock<Duration>>: Sendable {
+    public let config: SchedulerConfig
+    public let taskManager: TaskManager
+    let lambda: any Lambda
+    /// This Scheduler's own function name: where continuations are sent.
+    public let functionName: String
+    let periods: PeriodResolver
+    let clock: C
+    let wallClock: any WallClock
+    let random: any RandomSource
+    let logger: Logger
+    public let stats: StatsCounter
+
+    public struct Report: Hashable, Sendable {
+        public var labourerID: String
+        /// Tasks of the whole job.
+        public var total: Int
+        /// Tasks this invocation wrote.
+        public var written: Int
+        /// The cursor handed to a sibling, when time ran out.
+        public var handedOff: SchedulerCursor?
+    }
+
+    /// - Parameters:
+    ///   - periodHandlers: handlers for `custom_period_patterns`, by sosw method name.
+    ///   - random: jitter for the backoff of a failed hand-off.
+    public init(
+        config: SchedulerConfig, taskManager: TaskManager, lambda: any Lambda, functionName: String = "sosw_scheduler",
+        periodHandlers: [String: PeriodResolver.Handler] = [:], clock: C, wallClock: any WallClock,
+        random: any RandomSource, logger: Logger, stats: StatsCounter = StatsCounter()
+    ) throws {
+        self.config = config
+        self.taskManager = taskManager
+        self.lambda = lambda
+        self.functionName = functionName
+        self.periods = try PeriodResolver(customPatterns: config.customPeriodPatterns, handlers: periodHandlers)
+        self.clock = clock
+        self.wallClock = wallClock
+        self.random = random
+        self.logger = logger
+        self.stats = stats
+    }
+
+    /// One Scheduler invocation: a job event (§17 F) or a sibling's continuation. `deadline` is when the
+    /// invocation is stopped (start + the function's timeout).
+    public func run(event: JSONValue, deadline: C.Instant) async throws -> Report {
+        let cursor = try SchedulerCursor(event: event)
+        let jobEvent = cursor.map { JSONValue.object($0.job) } ?? event
+        let job = try SchedulerJob(event: jobEvent)
+        guard taskManager.config.labourer(id: job.labourerID) != nil else {
+            throw SchedulerError.unknownLabourer(job.labourerID, known: taskManager.config.labourers.map(\.id))
+        }
+        let today = cursor?.today ?? CivilDate(wallClock.currentTime())
+        let chunker = JobChunker(attributes: try config.jobSchema(named: job.schemaName).chunkableAttributes, periods: periods)
+        let rows = try chunker.tasks(for: job.body, labourerID: job.labourerID, today: today).map { $0.objectValue ?? [:] }
+        var jobWithName = job.body
+        jobWithName["lambda_name"] = .string(job.labourerID)
+
+        var next = min(cursor?.next ?? 0, rows.count)
+        var report = Report(labourerID: job.labourerID, total: rows.count, written: 0)
+        while next < rows.count {
+            if clock.now.duration(to: deadline) <= config.shutdownPeriod {
+                let handOff = SchedulerCursor(job: jobWithName, today: today, next: next)
+                try await spawnSibling(handOff)
+                report.handedOff = handOff
+                break
+            }
+            let chunk = Array(rows[next..<min(next + config.rowsToProcess, rows.count)])
+            _ = try await taskManager.createTasks(labourerID: job.labourerID, arguments: chunk)
+            next += chunk.count
+            report.written += chunk.count
+        }
+        stats.increment("scheduled_tasks", by: report.written)
+        return report
+    }
+
+    /// Invokes this function asynchronously with the cursor, retrying a refused call a few times.
+    func spawnSibling(_ cursor: SchedulerCursor) async throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                _ = try await lambda.invoke(InvokeInput(functionName: functionName, invocationType: .event, json: cursor.event))
+                stats.increment("siblings_spawned")
+                logger.info("scheduler: handed tasks from #\(cursor.next) of job for \(cursor.job["lambda_name"]?.stringValue ?? "?") to a sibling")
+                return
+            } catch {
+                guard attempt < 4 else { throw SchedulerError.handOffFailed(cursor: cursor, error: String(describing: error)) }
+                try await clock.sleep(for: .milliseconds(Int64(random.integer(below: 200 << attempt))))
+            }
+        }
+    }
+}
+
+/// Why a Scheduler invocation stopped.
+public enum SchedulerError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownLabourer(String, known: [String])
+    case handOffFailed(cursor: SchedulerCursor, error: String)
+
+    public var description: String {
+        switch self {
+        case .unknownLabourer(let id, let known):
+            return "the job's `lambda_name` \(id) is not a labourer in `task_config.labourers` (configured: "
+                + "\(known.joined(separator: ", ")))"
+        case .handOffFailed(let cursor, let error):
+            return "time ran out at task #\(cursor.next) and invoking a sibling failed (\(error)); resend this "
+                + "event to continue: \(cursor.event.serialized())"
+        }
+    }
+}
