@@ -63,7 +63,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SoswCoreTests",
-            dependencies: ["SoswCore", "SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "SoswCore", "SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SoswSimulationTests",

@@ -73,7 +73,7 @@ extension TaskManager {
         let oldest = try await oldestQueuedGreenfieldIfAny(labourerID: labourer.id)
         var moved = 0
         for (task, greenfield) in zip(tasks, greenfieldPolicy.retried(count: tasks.count, aheadOf: oldest)) {
-            precondition(task.labourerID == labourer.id, "task \(task.taskID) belongs to \(task.labourerID), not \(labourer.id)")
+            try TaskManagerError.check(task, belongsTo: labourer)
             var queued = task
             queued.desiredLaunchTime = nil
             queued.greenfield = greenfield

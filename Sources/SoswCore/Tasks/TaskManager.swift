@@ -104,7 +104,7 @@ public final class TaskManager: Sendable {
     /// `attempts = if_not_exists(attempts, 0) + 1`, on condition `greenfield < start`. Returns false when the
     /// condition failed (another Orchestrator took the task).
     public func markInvoked(_ task: TaskRecord, for labourer: RegisteredLabourer) async throws -> Bool {
-        precondition(task.labourerID == labourer.id, "task \(task.taskID) belongs to \(task.labourerID), not \(labourer.id)")
+        try TaskManagerError.check(task, belongsTo: labourer)
         let invoked = greenfieldPolicy.invoked(at: wallClock.currentTime())
         do {
             _ = try await dynamoDB.updateItem(UpdateItemInput(
@@ -156,11 +156,23 @@ public final class TaskManager: Sendable {
 /// A TaskManager operation that cannot proceed.
 public enum TaskManagerError: Error, Hashable, Sendable, CustomStringConvertible {
     case noTimeout(function: String)
+    /// A task was handed to an operation for another labourer (its greenfield would be read against the wrong
+    /// markers).
+    case labourerMismatch(taskID: String, taskLabourer: String, labourer: String)
 
     public var description: String {
         switch self {
         case .noTimeout(let function):
             return "GetFunctionConfiguration of \(function) returned no Timeout; set `max_duration` on the labourer"
+        case .labourerMismatch(let taskID, let taskLabourer, let labourer):
+            return "task \(taskID) belongs to labourer \(taskLabourer), not \(labourer); pass each task with its own labourer"
+        }
+    }
+
+    /// Throws ``labourerMismatch(taskID:taskLabourer:labourer:)`` unless `task` belongs to `labourer`.
+    static func check(_ task: TaskRecord, belongsTo labourer: RegisteredLabourer) throws(TaskManagerError) {
+        guard task.labourerID == labourer.id else {
+            throw .labourerMismatch(taskID: task.taskID, taskLabourer: task.labourerID, labourer: labourer.id)
         }
     }
 }

@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    @Test func aTaskHandedToAnotherLabourerIsRefusedWithAnErrorNotACrash() throws {
+        try simulate { executor in
+            let harness = try await Harness(executor: executor)
+            let task = try await harness.taskManager.createTask(labourerID: "worker_a", arguments: [:])
+            let other = try harness.registered("worker_b")
+            await #expect(throws: TaskManagerError.labourerMismatch(taskID: task.taskID, taskLabourer: "worker_a", labourer: "worker_b")) {
+                try await harness.taskManager.markInvoked(task, for: other)
+            }
+            await #expect(throws: TaskManagerError.self) { try await harness.taskManager.retry([task], for: other) }
+            let stored = try #require(try await harness.item(task.taskID, in: "sosw_tasks"))
+            #expect(stored["attempts"] == 0, "nothing was written")
+        }
+    }
+
     @Test func aTaskExactlyOnTheExpiryBoundaryIsBothRunningAndExpired() throws {
         try simulate { executor in
             let harness = try await Harness(executor: executor)
