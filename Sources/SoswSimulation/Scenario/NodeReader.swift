@@ -123,7 +123,7 @@ struct NodeReader {
     /// timestamps included). Mappings and sequences are converted recursively by ``json(_:path:)``.
     func value(_ node: Node, path: String) throws(ScenarioError) -> JSONValue {
         guard case .scalar(let scalar) = node else { return try json(node, path: path) }
-        switch Tag.Name(rawValue: scalar.tag.rawValue) {
+        switch Tag.Name(rawValue: node.tag.rawValue) {
         case .int:
             guard let number = Int64.construct(from: scalar) else {
                 throw error(node, path, "the integer \(scalar.string) is out of range; expected at most \(Int64.max) in magnitude")
@@ -275,7 +275,7 @@ struct NodeReader {
         case .sequence: return "a sequence"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: scalar.tag.rawValue) {
+            switch Tag.Name(rawValue: node.tag.rawValue) {
             case .int: return "the integer \(scalar.string)"
             case .float: return "the number \(scalar.string)"
             case .bool: return "the boolean \(scalar.string)"
