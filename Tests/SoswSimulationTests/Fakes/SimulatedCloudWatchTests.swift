@@ -149,7 +149,7 @@ struct SimulatedCloudWatchTests {
     func stepsModel() throws {
         let simulation = Simulation()
         simulation.cloudWatch.addModel(
-            .steps([MetricStep(offset: .seconds(3600), value: 80), MetricStep(offset: .seconds(600), value: 20)]),
+            .steps([TimedValue(offset: .seconds(3600), value: 80), TimedValue(offset: .seconds(600), value: 20)]),
             for: MetricIdentity(namespace: Self.namespace, metricName: "Load"))
         let output = try simulation.run { cloudWatch, clock in
             try await clock.sleep(for: .seconds(7200))

@@ -6,24 +6,12 @@ public enum MetricModel: Sendable, Hashable {
     case constant(Double)
     /// A value that changes at offsets from the model's origin: each step holds until the next. No data
     /// before the first step.
-    case steps([MetricStep])
+    case steps([TimedValue])
     /// Recorded datapoints, published at their own timestamps (the sampling period does not apply).
     case replay([MetricSample])
     /// A value that follows the load: base + Σ per-running weight × running executions of the function
     /// `lag` earlier + seeded normal noise.
     case reactive(ReactiveMetric)
-}
-
-/// One step of a ``MetricModel/steps(_:)`` model.
-public struct MetricStep: Sendable, Hashable {
-    /// From the model's origin.
-    public var offset: Duration
-    public var value: Double
-
-    public init(offset: Duration, value: Double) {
-        self.offset = offset
-        self.value = value
-    }
 }
 
 /// One recorded datapoint of a ``MetricModel/replay(_:)`` model.
