@@ -1,7 +1,27 @@
-/// Hand-written JSON output: keys sorted, no insignificant whitespace, numbers in their shortest round-trip
-/// form. It is the hot path of the event log (several lines per simulated task), where `JSONEncoder` would
-/// cost microseconds per line; and its output does not depend on Foundation's version.
+/// Hand-written JSON output: keys sorted, numbers in their shortest round-trip form, in one of two dialects.
+/// It is the hot path of the event log (several lines per simulated task), where `JSONEncoder` would cost
+/// microseconds per line; and its output does not depend on Foundation's version.
 extension JSONValue {
+    /// How the text is laid out.
+    public struct WriteStyle: Sendable {
+        var itemSeparator: String
+        var keySeparator: String
+        /// Python escapes every non-ASCII character as `\uXXXX` (surrogate pairs above U+FFFF).
+        var escapesNonASCII: Bool
+        /// Python writes `NaN` and `±Infinity`; strict JSON has no such numbers, so they become `null`.
+        var writesNonFiniteAsPython: Bool
+
+        /// No insignificant whitespace, UTF-8 kept as is: the event log and machine-read files.
+        public static let compact = WriteStyle(
+            itemSeparator: ",", keySeparator: ":", escapesNonASCII: false, writesNonFiniteAsPython: false)
+
+        /// Python's `json.dumps(value)` with its defaults: `", "` and `": "`, ASCII only. sosw stores task
+        /// payloads in this form, and its readers decode any `S` value that starts with `{` and ends with `}`,
+        /// so writing the same dialect keeps our items indistinguishable from theirs.
+        public static let python = WriteStyle(
+            itemSeparator: ", ", keySeparator: ": ", escapesNonASCII: true, writesNonFiniteAsPython: true)
+    }
+
     /// Compact JSON text with object keys sorted by their UTF-8 bytes.
     public func serialized() -> String {
         var output = ""
@@ -9,8 +29,16 @@ extension JSONValue {
         return output
     }
 
-    /// Appends the compact JSON text of this value to `output`.
-    public func write(to output: inout String) {
+    /// The text Python's `json.dumps(value)` writes (see ``WriteStyle/python``), object keys sorted by their
+    /// UTF-8 bytes (a parsed object keeps no insertion order).
+    public func pythonDumps() -> String {
+        var output = ""
+        write(to: &output, style: .python)
+        return output
+    }
+
+    /// Appends the JSON text of this value to `output`.
+    public func write(to output: inout String, style: WriteStyle = .compact) {
         switch self {
         case .null:
             output += "null"
@@ -19,23 +47,30 @@ extension JSONValue {
         case .int(let value):
             output += String(value)
         case .double(let value):
-            JSONValue.writeDouble(value, to: &output)
+            if value.isFinite {
+                // Python's float repr and Swift's description agree on shortest round-trip digits.
+                output += value.description
+            } else if style.writesNonFiniteAsPython {
+                output += value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity"
+            } else {
+                output += "null"
+            }
         case .string(let value):
-            JSONValue.writeString(value, to: &output)
+            JSONValue.writeString(value, to: &output, escapingNonASCII: style.escapesNonASCII)
         case .array(let values):
             output += "["
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
-                value.write(to: &output)
+                if index > 0 { output += style.itemSeparator }
+                value.write(to: &output, style: style)
             }
             output += "]"
         case .object(let members):
             output += "{"
             for (index, key) in members.keys.sorted(by: JSONValue.utf8Order).enumerated() {
-                if index > 0 { output += "," }
-                JSONValue.writeString(key, to: &output)
-                output += ":"
-                members[key]!.write(to: &output)
+                if index > 0 { output += style.itemSeparator }
+                JSONValue.writeString(key, to: &output, escapingNonASCII: style.escapesNonASCII)
+                output += style.keySeparator
+                members[key]!.write(to: &output, style: style)
             }
             output += "}"
         }
@@ -46,34 +81,16 @@ extension JSONValue {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
-    /// Integral doubles keep a `.0` so a reader sees a float; non-finite values (not JSON) become `null`.
-    static func writeDouble(_ value: Double, to output: inout String) {
-        guard value.isFinite else {
-            output += "null"
-            return
-        }
-        output += value.description
-    }
-
-    /// Appends `value` as a JSON string literal, escaping what JSON requires and nothing else.
-    public static func writeString(_ value: String, to output: inout String) {
+    /// Appends `value` as a JSON string literal, escaping what JSON requires (and, when asked, every
+    /// non-ASCII character).
+    public static func writeString(_ value: String, to output: inout String, escapingNonASCII: Bool = false) {
         output += "\""
-        var pending = value.unicodeScalars.startIndex
         let scalars = value.unicodeScalars
+        var pending = scalars.startIndex
         var index = scalars.startIndex
         while index != scalars.endIndex {
             let scalar = scalars[index]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case _ where scalar.value < 0x20: "\\u" + hex4(scalar.value)
-                default: nil
-                }
-            if let escape {
+            if let escape = escape(scalar, nonASCII: escapingNonASCII) {
                 output.unicodeScalars.append(contentsOf: scalars[pending..<index])
                 output += escape
                 pending = scalars.index(after: index)
@@ -82,6 +99,24 @@ extension JSONValue {
         }
         output.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
         output += "\""
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar, nonASCII: Bool) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "\u{08}": return "\\b"
+        case "\u{0C}": return "\\f"
+        case _ where scalar.value < 0x20 || (nonASCII && scalar.value > 0x7E):
+            guard scalar.value > 0xFFFF else { return "\\u" + hex4(scalar.value) }
+            let offset = scalar.value - 0x10000
+            return "\\u" + hex4(0xD800 + (offset >> 10)) + "\\u" + hex4(0xDC00 + (offset & 0x3FF))
+        default:
+            return nil
+        }
     }
 
     private static func hex4(_ value: UInt32) -> String {

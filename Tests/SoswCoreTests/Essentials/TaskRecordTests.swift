@@ -9,6 +9,9 @@ import Testing
         #expect(JSONValue.object([:]).pythonDumps() == "{}")
         #expect(JSONValue.double(1e-05).pythonDumps() == "1e-05")
         #expect(JSONValue.double(1.0).pythonDumps() == "1.0")
+        // Checked against CPython 3.11: json.dumps("a\x7fb\x08\x0c") == '"a\\u007fb\\b\\f"'
+        #expect(JSONValue.string("a\u{7F}b\u{08}\u{0C}").pythonDumps() == #""a\u007fb\b\f""#)
+        #expect(JSONValue.string("a\u{7F}é").serialized() == "\"a\u{7F}é\"", "the compact form keeps UTF-8 as is")
     }
 
     @Test func readsAnItemAsPythonSoswWritesIt() throws {
