@@ -1,0 +1,21 @@
+/// The DynamoDB port: the operations sosw needs, in the API's own request and response shapes, throwing
+/// ``DynamoDBError`` with the service's codes and messages.
+///
+/// The core talks only to this protocol. The simulation plugs in the in-memory fake, production the live
+/// client; because both speak the API's shapes, one behaviour suite checks both (DESIGN.md §3). Methods throw
+/// untyped errors because a live client can also fail in transport; service errors are always
+/// ``DynamoDBError``.
+public protocol DynamoDB: Sendable {
+    func putItem(_ input: PutItemInput) async throws -> PutItemOutput
+    func getItem(_ input: GetItemInput) async throws -> GetItemOutput
+    func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput
+    func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput
+    func query(_ input: QueryInput) async throws -> QueryOutput
+    func scan(_ input: ScanInput) async throws -> ScanOutput
+    func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput
+    func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput
+    func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput
+    func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput
+    func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput
+    func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput
+}

@@ -1,0 +1,178 @@
+import SoswCore
+
+/// A compiled KeyConditionExpression, shared by every request that uses the same text. `resolve` binds a
+/// request's names and values and checks the condition against the key schema of the table or index queried.
+struct CompiledKeyCondition: CompiledExpression {
+    let condition: Condition
+    let usage: ExpressionUsage
+    let staticIssues: [ExpressionIssue]
+
+    var kind: ExpressionKind { .keyCondition }
+
+    func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
+        ConditionValidation.issues(of: condition, with: attributes)
+    }
+
+    /// The partition value and optional sort condition the Query reads, with DynamoDB's messages for conditions
+    /// a key condition cannot express ("Invalid operator used in KeyConditionExpression: OR") or that do not fit
+    /// the schema ("Query condition missed key schema element: pk", "Query key condition not supported").
+    func resolve(_ attributes: ExpressionAttributes, partitionKey: String, sortKey: String?)
+        throws(DynamoDBError) -> ResolvedKeyCondition
+    {
+        if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
+        var conditions: [(name: String, condition: SortKeyCondition)] = []
+        try collect(condition, attributes, into: &conditions)
+
+        guard let partition = conditions.first(where: { $0.name == partitionKey }) else {
+            throw .validation("Query condition missed key schema element: \(partitionKey)")
+        }
+        guard case .equal(let partitionValue) = partition.condition else {
+            throw .validation("Query key condition not supported")
+        }
+        if conditions.contains(where: { $0.name != partitionKey && $0.name != sortKey }) {
+            if let sortKey, !conditions.contains(where: { $0.name == sortKey }) {
+                throw .validation("Query condition missed key schema element: \(sortKey)")
+            }
+            throw .validation("Query key condition not supported")
+        }
+        let sort = conditions.first { $0.name == sortKey && $0.name != partitionKey }
+        return ResolvedKeyCondition(
+            partitionKey: .init(name: partitionKey, value: partitionValue),
+            sortKey: sort.map { .init(name: $0.name, condition: $0.condition) })
+    }
+
+    private func collect(
+        _ condition: Condition, _ attributes: ExpressionAttributes,
+        into conditions: inout [(name: String, condition: SortKeyCondition)]
+    ) throws(DynamoDBError) {
+        let keyCondition: (String, SortKeyCondition)
+        switch condition {
+        case .and(let left, let right):
+            try collect(left, attributes, into: &conditions)
+            try collect(right, attributes, into: &conditions)
+            return
+        case .or: throw Self.invalidOperator("OR")
+        case .not: throw Self.invalidOperator("NOT")
+        case .membership: throw Self.invalidOperator("IN")
+        case .attributeExists: throw Self.invalidOperator("attribute_exists")
+        case .attributeNotExists: throw Self.invalidOperator("attribute_not_exists")
+        case .attributeType: throw Self.invalidOperator("attribute_type")
+        case .contains: throw Self.invalidOperator("contains")
+        case .comparison(.notEqual, _, _): throw Self.invalidOperator("<>")
+        case .comparison(let comparison, let left, let right):
+            let (name, value, keyOnLeft) = try keyAndValue(left, right, attributes)
+            keyCondition = (name, Self.sortKeyCondition(comparison, value, keyOnLeft: keyOnLeft))
+        case .between(let subject, let lower, let upper):
+            guard case .path = subject else { throw Self.keyFirst("BETWEEN") }
+            let (name, low, _) = try keyAndValue(subject, lower, attributes)
+            let (_, high, _) = try keyAndValue(subject, upper, attributes)
+            keyCondition = (name, .between(low, high))
+        case .beginsWith(let subject, let prefix):
+            guard case .path = subject else { throw Self.keyFirst("begins_with") }
+            let (name, value, _) = try keyAndValue(subject, prefix, attributes)
+            keyCondition = (name, .beginsWith(value))
+        case .rejected:
+            throw .validation("Query key condition not supported")
+        }
+        if conditions.contains(where: { $0.name == keyCondition.0 }) {
+            throw .validation("KeyConditionExpressions must only contain one condition per key")
+        }
+        conditions.append(keyCondition)
+    }
+
+    /// The key attribute's name and the value it is compared with, whichever side each is on.
+    private func keyAndValue(_ left: ConditionOperand, _ right: ConditionOperand, _ attributes: ExpressionAttributes)
+        throws(DynamoDBError) -> (name: String, value: AttributeValue, keyOnLeft: Bool)
+    {
+        let evaluation = ConditionEvaluation(item: [:], attributes: attributes, kind: kind)
+        switch (left, right) {
+        case (.size, _), (_, .size):
+            throw .validation("KeyConditionExpressions cannot contain nested operations")
+        case (.path, .path):
+            throw .validation("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition")
+        case (.path(let path), .value), (.value, .path(let path)):
+            let keyOnLeft = if case .path = left { true } else { false }
+            let valueOperand = keyOnLeft ? right : left
+            guard let value = try evaluation.value(valueOperand) else {
+                throw .validation("Query key condition not supported")
+            }
+            return (try keyName(path, attributes), value, keyOnLeft)
+        default:
+            throw .validation("Invalid condition in KeyConditionExpression: No key attribute specified")
+        }
+    }
+
+    private func keyName(_ path: DocumentPath, _ attributes: ExpressionAttributes) throws(DynamoDBError) -> String {
+        guard path.elements.count == 1 else {
+            throw .validation("KeyConditionExpressions cannot have conditions on nested attributes")
+        }
+        switch path.resolved(with: attributes.names) {
+        case .success(let resolved): return resolved.attributeName
+        case .failure(let undefined):
+            throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
+        }
+    }
+
+    private static func sortKeyCondition(_ comparison: ComparisonOperator, _ value: AttributeValue, keyOnLeft: Bool)
+        -> SortKeyCondition
+    {
+        switch (comparison, keyOnLeft) {
+        case (.less, true), (.greater, false): .less(value)
+        case (.lessOrEqual, true), (.greaterOrEqual, false): .lessOrEqual(value)
+        case (.greater, true), (.less, false): .greater(value)
+        case (.greaterOrEqual, true), (.lessOrEqual, false): .greaterOrEqual(value)
+        default: .equal(value)
+        }
+    }
+
+    private static func invalidOperator(_ name: String) -> DynamoDBError {
+        .validation("Invalid operator used in KeyConditionExpression: \(name)")
+    }
+
+    private static func keyFirst(_ name: String) -> DynamoDBError {
+        .validation("Invalid condition in KeyConditionExpression: \(name) operator must have the key attribute as its first operand")
+    }
+}
+
+/// A Query's key condition bound to one request: the partition to read and how to narrow its sort keys.
+struct ResolvedKeyCondition: Sendable, Equatable {
+    struct PartitionKey: Sendable, Equatable {
+        var name: String
+        var value: AttributeValue
+    }
+
+    struct SortKey: Sendable, Equatable {
+        var name: String
+        var condition: SortKeyCondition
+    }
+
+    var partitionKey: PartitionKey
+    var sortKey: SortKey?
+}
+
+/// The conditions a Query may put on the sort key; the fake turns them into a range over its ordered index.
+enum SortKeyCondition: Sendable, Equatable {
+    case equal(AttributeValue)
+    case less(AttributeValue)
+    case lessOrEqual(AttributeValue)
+    case greater(AttributeValue)
+    case greaterOrEqual(AttributeValue)
+    case between(AttributeValue, AttributeValue)
+    case beginsWith(AttributeValue)
+
+    /// Whether a sort-key value satisfies the condition (for filters over candidates and for tests).
+    func matches(_ sortValue: AttributeValue) -> Bool {
+        let order: (AttributeValue) -> ExpressionOrder? = { sortValue.expressionOrder(comparedTo: $0) }
+        switch self {
+        case .equal(let value): return sortValue.expressionEquals(value)
+        case .less(let value): return order(value) == .less
+        case .lessOrEqual(let value): return order(value).map { $0 != .greater } ?? false
+        case .greater(let value): return order(value) == .greater
+        case .greaterOrEqual(let value): return order(value).map { $0 != .less } ?? false
+        case .between(let low, let high):
+            guard let fromLow = order(low), let fromHigh = order(high) else { return false }
+            return fromLow != .less && fromHigh != .greater
+        case .beginsWith(let prefix): return sortValue.expressionBeginsWith(prefix)
+        }
+    }
+}

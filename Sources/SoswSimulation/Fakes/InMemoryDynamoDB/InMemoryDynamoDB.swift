@@ -1,0 +1,143 @@
+import SoswCore
+import Synchronization
+
+/// An in-memory DynamoDB that behaves like the service for every request shape sosw sends: the same
+/// validation and messages, conditional writes, transactions, ordered range queries with paging, sparse and
+/// projected indexes, and the service's capacity arithmetic.
+///
+/// Generic over the clock so a simulation runs it on virtual time. Simulation hooks, all off by default, make
+/// calls take time (suspending on the clock), refuse some requests as a throttled table does, and let global
+/// indexes lag behind the table; all chance comes from the injected seeded source. A `final class` with a
+/// `Mutex`, not an actor: the fake sits on the hot path of every simulated task.
+public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
+    private let clock: C
+    private let origin: C.Instant
+    private let random: any RandomSource
+    private let state: Mutex<InMemoryDynamoDBState>
+    private let latency = Mutex<[String: SimulatedDelay]>([:])
+    private let defaultLatency = Mutex<SimulatedDelay?>(nil)
+
+    /// - Parameters:
+    ///   - clock: the clock latencies suspend on and hooks read the time from (the kernel's virtual clock).
+    ///   - random: the seeded source every simulated delay and throttling decision draws from.
+    ///   - region, accountID: only used to build ARNs.
+    public init(clock: C, random: any RandomSource, region: String = "us-east-1", accountID: String = "000000000000") {
+        self.clock = clock
+        self.origin = clock.now
+        self.random = random
+        self.state = Mutex(InMemoryDynamoDBState(random: random, region: region, accountID: accountID))
+    }
+
+    // MARK: Simulation hooks
+
+    /// Every call on `table` (or on any table when `table` is nil and the table has no latency of its own)
+    /// suspends for a delay drawn from `delay`; nil turns it off.
+    public func setLatency(_ delay: SimulatedDelay?, forTable table: String? = nil) {
+        if let table {
+            latency.withLock { $0[table] = delay }
+        } else {
+            defaultLatency.withLock { $0 = delay }
+        }
+    }
+
+    /// Refuses requests on `table` (or on one of its indexes: queries on it, and writes to the table, which a
+    /// throttled global index pushes back on) as `fault` says; nil turns it off.
+    public func setThrottling(_ fault: ThrottlingFault<C.Instant>?, forTable table: String, index: String? = nil) {
+        let rule = fault.map { fault in
+            InMemoryDynamoDBState.ThrottlingRule(
+                probability: fault.probability,
+                window: fault.window.map { origin.duration(to: $0.lowerBound)..<origin.duration(to: $0.upperBound) },
+                error: fault.error)
+        }
+        state.withLock { $0.throttling[.init(table: table, index: index)] = rule }
+    }
+
+    /// Makes the global index `index` of `table` reflect each write only after a delay drawn from `delay`;
+    /// nil makes it immediate again (writes already in flight still arrive when due).
+    public func setIndexLag(_ delay: SimulatedDelay?, forTable table: String, index: String) {
+        state.withLock { $0.indexLag[.init(table: table, index: index)] = delay }
+    }
+
+    // MARK: The port
+
+    public func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.putItem(input, now: now) }
+    }
+
+    public func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.getItem(input, now: now) }
+    }
+
+    public func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.updateItem(input, now: now) }
+    }
+
+    public func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.deleteItem(input, now: now) }
+    }
+
+    public func query(_ input: QueryInput) async throws -> QueryOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.query(input, now: now) }
+    }
+
+    public func scan(_ input: ScanInput) async throws -> ScanOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.scan(input, now: now) }
+    }
+
+    public func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+        try await simulateLatency(input.requestItems.keys.sorted().first)
+        return try perform { state, now throws(DynamoDBError) in try state.batchWriteItem(input, now: now) }
+    }
+
+    public func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
+        try await simulateLatency(input.requestItems.keys.sorted().first)
+        return try perform { state, now throws(DynamoDBError) in try state.batchGetItem(input, now: now) }
+    }
+
+    public func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+        let first = input.transactItems.first.flatMap {
+            $0.put?.tableName ?? $0.update?.tableName ?? $0.delete?.tableName ?? $0.conditionCheck?.tableName
+        }
+        try await simulateLatency(first)
+        return try perform { state, now throws(DynamoDBError) in try state.transactWriteItems(input, now: now) }
+    }
+
+    public func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, _ throws(DynamoDBError) in try state.createTable(input) }
+    }
+
+    public func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.describeTable(input, now: now) }
+    }
+
+    public func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
+        try await simulateLatency(input.tableName)
+        return try perform { state, _ throws(DynamoDBError) in try state.deleteTable(input) }
+    }
+
+    // MARK: Machinery
+
+    private func perform<Output: Sendable>(
+        _ operation: (inout InMemoryDynamoDBState, Duration) throws(DynamoDBError) -> Output
+    ) throws(DynamoDBError) -> Output {
+        let now = origin.duration(to: clock.now)
+        return try state.withLock { state throws(DynamoDBError) -> Output in try operation(&state, now) }
+    }
+
+    private func simulateLatency(_ table: String?) async throws {
+        let delay = table.flatMap { name in latency.withLock { $0[name] } } ?? defaultLatency.withLock { $0 }
+        guard let delay else { return }
+        let duration = delay.sample(using: random)
+        if duration > .zero {
+            try await clock.sleep(until: clock.now.advanced(by: duration), tolerance: nil)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import SoswCore
+
+/// PutItem, GetItem, UpdateItem and DeleteItem, built from plans that a transaction reuses.
+extension InMemoryDynamoDBState {
+    // MARK: Plans
+
+    func planPut(
+        table tableName: String, item: DynamoItem, condition: String?, attributes: ExpressionAttributes,
+        returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) -> PlannedWrite {
+        let table = try self.table(named: tableName)
+        let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
+        try validateExpressionAttributes(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
+        let position = try validateNewItem(item, in: table)
+        let old = table.item(at: position)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        return PlannedWrite(
+            table: tableName, primaryKey: position, old: old, new: item, updated: Set(item.keys), writes: true)
+    }
+
+    func planUpdate(
+        table tableName: String, key: DynamoItem, update: String?, condition: String?,
+        attributes: ExpressionAttributes, returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) -> PlannedWrite {
+        let table = try self.table(named: tableName)
+        let position = try primaryKey(key, in: table)
+        let compiledUpdate = try update.map { text throws(DynamoDBError) in try compiler.update(text) }
+        let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
+        var expressions: [any CompiledExpression] = []
+        if let compiledUpdate { expressions.append(compiledUpdate) }
+        if let compiledCondition { expressions.append(compiledCondition) }
+        try validateExpressionAttributes(attributes, usedBy: expressions)
+        if let compiledUpdate {
+            for name in try compiledUpdate.updatedTopLevelNames(attributes) where table.key.contains(name) {
+                throw .validation(
+                    "One or more parameter values were invalid: Cannot update attribute \(name). This attribute is part of the key"
+                )
+            }
+        }
+        let old = table.item(at: position)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        var new = old ?? key
+        var updated: Set<String> = []
+        if let compiledUpdate {
+            updated = try compiledUpdate.apply(to: &new, attributes)
+        }
+        try validateStoredItem(new, in: table)
+        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: new, updated: updated, writes: true)
+    }
+
+    func planDelete(
+        table tableName: String, key: DynamoItem, condition: String?, attributes: ExpressionAttributes,
+        returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) -> PlannedWrite {
+        let table = try self.table(named: tableName)
+        let position = try primaryKey(key, in: table)
+        let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
+        try validateExpressionAttributes(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
+        let old = table.item(at: position)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: nil, updated: [], writes: old != nil)
+    }
+
+    func planConditionCheck(
+        table tableName: String, key: DynamoItem, condition: String, attributes: ExpressionAttributes,
+        returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) -> PlannedWrite {
+        let table = try self.table(named: tableName)
+        let position = try primaryKey(key, in: table)
+        let compiledCondition = try compiler.condition(condition)
+        try validateExpressionAttributes(attributes, usedBy: [compiledCondition])
+        let old = table.item(at: position)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: old, updated: [], writes: false)
+    }
+
+    private func check(
+        _ condition: CompiledCondition?, on old: DynamoItem?, _ attributes: ExpressionAttributes,
+        _ returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) {
+        guard let condition else { return }
+        if try !condition.evaluate(old ?? [:], attributes) {
+            throw .conditionalCheckFailed(item: returnOnFailure == .allOld ? old : nil)
+        }
+    }
+
+    /// Applies a plan; returns the sizes of the index writes it caused.
+    mutating func commit(_ plan: PlannedWrite, now: Duration) -> [String: [Int]] {
+        guard plan.writes else { return [:] }
+        let lag = self.lag(for: plan.table)
+        return tables[plan.table]?.write(at: plan.primaryKey, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
+    }
+
+    private func writeCapacity(
+        _ plan: PlannedWrite, _ indexWrites: [String: [Int]], _ mode: ReturnConsumedCapacity?
+    ) throws(DynamoDBError) -> ConsumedCapacity? {
+        Self.consumedCapacity(
+            mode, table: try table(named: plan.table), isRead: false,
+            tableUnits: CapacityUnits.write(bytes: plan.consumedBytes),
+            indexUnits: Self.indexWriteUnits(indexWrites, transactional: false))
+    }
+
+    private func globalIndexNames(_ tableName: String) -> [String] {
+        tables[tableName]?.globalIndexes.map(\.name) ?? []
+    }
+
+    // MARK: Operations
+
+    mutating func putItem(_ input: PutItemInput, now: Duration) throws(DynamoDBError) -> PutItemOutput {
+        guard [nil, .nothing, .allOld].contains(input.returnValues) else {
+            throw .validation("Return values set to invalid value")
+        }
+        catchUp(input.tableName, now: now)
+        let plan = try planPut(
+            table: input.tableName, item: input.item, condition: input.conditionExpression,
+            attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
+            returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        let indexWrites = commit(plan, now: now)
+        return PutItemOutput(
+            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: plan.new, updated: plan.updated),
+            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+    }
+
+    mutating func updateItem(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> UpdateItemOutput {
+        catchUp(input.tableName, now: now)
+        let plan = try planUpdate(
+            table: input.tableName, key: input.key, update: input.updateExpression,
+            condition: input.conditionExpression,
+            attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
+            returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        let indexWrites = commit(plan, now: now)
+        return UpdateItemOutput(
+            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: plan.new, updated: plan.updated),
+            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+    }
+
+    mutating func deleteItem(_ input: DeleteItemInput, now: Duration) throws(DynamoDBError) -> DeleteItemOutput {
+        guard [nil, .nothing, .allOld].contains(input.returnValues) else {
+            throw .validation("Return values set to invalid value")
+        }
+        catchUp(input.tableName, now: now)
+        let plan = try planDelete(
+            table: input.tableName, key: input.key, condition: input.conditionExpression,
+            attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
+            returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        let indexWrites = commit(plan, now: now)
+        return DeleteItemOutput(
+            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: nil, updated: []),
+            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+    }
+
+    mutating func getItem(_ input: GetItemInput, now: Duration) throws(DynamoDBError) -> GetItemOutput {
+        let table = try self.table(named: input.tableName)
+        let projection = try input.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
+        let attributes = ExpressionAttributes(names: input.expressionAttributeNames)
+        try validateExpressionAttributes(attributes, usedBy: projection.map { [$0] } ?? [])
+        let position = try primaryKey(input.key, in: table)
+        try checkThrottling(table: input.tableName, indexes: [], now: now)
+        let item = table.item(at: position)
+        let units = CapacityUnits.read(bytes: item.map(dynamoItemSize) ?? 0, consistent: input.consistentRead ?? false)
+        let returned: DynamoItem? = if let item, let projection { try projection.project(item, attributes) } else { item }
+        return GetItemOutput(
+            item: returned,
+            consumedCapacity: Self.consumedCapacity(
+                input.returnConsumedCapacity, table: table, isRead: true, tableUnits: units, indexUnits: [:]))
+    }
+}

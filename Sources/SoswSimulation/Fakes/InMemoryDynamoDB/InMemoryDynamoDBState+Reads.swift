@@ -1,0 +1,310 @@
+import SoswCore
+
+/// Query and Scan: a binary search to the first entry, then a walk in key order that stops at Limit or at
+/// 1 MB read, applies the filter after that limit (as the service does), and hands back where to resume.
+extension InMemoryDynamoDBState {
+    /// What a Query or Scan page read.
+    struct Page {
+        var items: [DynamoItem] = []
+        var count = 0
+        var scannedCount = 0
+        var lastEvaluatedKey: DynamoItem?
+        var indexBytes = 0
+        var tableBytes = 0
+    }
+
+    /// The parts of a read request both operations share.
+    struct ReadRequest {
+        var tableName: String
+        var indexName: String?
+        var filterExpression: String?
+        var projectionExpression: String?
+        var names: [String: String]?
+        var values: DynamoItem?
+        var select: Select?
+        var limit: Int?
+        var consistentRead: Bool?
+        var exclusiveStartKey: DynamoItem?
+        var returnConsumedCapacity: ReturnConsumedCapacity?
+    }
+
+    /// A read request checked and compiled.
+    struct PreparedRead {
+        var table: StoredTable
+        var index: IndexDefinition?
+        var select: Select
+        var filter: CompiledCondition?
+        var projection: CompiledProjection?
+        var attributes: ExpressionAttributes
+        var startKey: IndexKey?
+    }
+
+    mutating func query(_ input: QueryInput, now: Duration) throws(DynamoDBError) -> QueryOutput {
+        let request = ReadRequest(
+            tableName: input.tableName, indexName: input.indexName, filterExpression: input.filterExpression,
+            projectionExpression: input.projectionExpression, names: input.expressionAttributeNames,
+            values: input.expressionAttributeValues, select: input.select, limit: input.limit,
+            consistentRead: input.consistentRead, exclusiveStartKey: input.exclusiveStartKey,
+            returnConsumedCapacity: input.returnConsumedCapacity)
+        guard let keyConditionText = input.keyConditionExpression else {
+            throw .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
+        }
+        let keyCondition = try compiler.keyCondition(keyConditionText)
+        let read = try prepare(request, keyCondition: keyCondition, now: now)
+        let keyDefinition = read.index?.key ?? read.table.key
+        let resolved = try keyCondition.resolve(
+            read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+        let range = try KeyRange(resolved, key: keyDefinition)
+        if let startKey = read.startKey, startKey.partition != range.partition {
+            throw .validation("The provided starting key is outside query boundaries based on provided conditions")
+        }
+        let store = read.table.store(for: read.index)
+        var lower = range.lowerBound(in: store)
+        var upper = range.upperBound(in: store)
+        let forward = input.scanIndexForward ?? true
+        if let startKey = read.startKey {
+            if forward {
+                lower = max(lower, store.firstPosition { $0 > startKey })
+            } else {
+                upper = min(upper, store.firstPosition { $0 >= startKey })
+            }
+        }
+        var page = Page()
+        var stopped = false
+        if forward {
+            var position = lower
+            while position < upper {
+                if try !visit(store[position], read, request, into: &page) {
+                    stopped = true
+                    break
+                }
+                position = store.position(after: position)
+            }
+        } else {
+            var position = upper
+            while let previous = store.position(before: position), previous >= lower {
+                if try !visit(store[previous], read, request, into: &page) {
+                    stopped = true
+                    break
+                }
+                position = previous
+            }
+        }
+        if !stopped { page.lastEvaluatedKey = nil }
+        return QueryOutput(
+            items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
+            lastEvaluatedKey: page.lastEvaluatedKey,
+            consumedCapacity: readCapacity(page, read, request))
+    }
+
+    mutating func scan(_ input: ScanInput, now: Duration) throws(DynamoDBError) -> ScanOutput {
+        let request = ReadRequest(
+            tableName: input.tableName, indexName: input.indexName, filterExpression: input.filterExpression,
+            projectionExpression: input.projectionExpression, names: input.expressionAttributeNames,
+            values: input.expressionAttributeValues, select: input.select, limit: input.limit,
+            consistentRead: input.consistentRead, exclusiveStartKey: input.exclusiveStartKey,
+            returnConsumedCapacity: input.returnConsumedCapacity)
+        let segment = try Self.segment(input.segment, of: input.totalSegments)
+        let read = try prepare(request, keyCondition: nil, now: now)
+        let store = read.table.store(for: read.index)
+        var position = store.startPosition
+        if let startKey = read.startKey {
+            position = store.firstPosition { $0 > startKey }
+        }
+        var page = Page()
+        var stopped = false
+        while position < store.endPosition {
+            let entry = store[position]
+            if segment.map({ Self.segmentNumber(of: entry.key.partition, among: $0.total) == $0.number }) ?? true {
+                if try !visit(entry, read, request, into: &page) {
+                    stopped = true
+                    break
+                }
+            }
+            position = store.position(after: position)
+        }
+        if !stopped { page.lastEvaluatedKey = nil }
+        return ScanOutput(
+            items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
+            lastEvaluatedKey: page.lastEvaluatedKey,
+            consumedCapacity: readCapacity(page, read, request))
+    }
+
+    // MARK: Shared steps
+
+    private mutating func prepare(
+        _ request: ReadRequest, keyCondition: CompiledKeyCondition?, now: Duration
+    ) throws(DynamoDBError) -> PreparedRead {
+        catchUp(request.tableName, now: now)
+        let table = try self.table(named: request.tableName)
+        let index = try self.index(named: request.indexName, of: table)
+        if request.consistentRead == true, index?.isGlobal == true {
+            throw .validation("Consistent reads are not supported on global secondary indexes")
+        }
+        if let limit = request.limit, limit < 1 {
+            throw .validation(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            )
+        }
+        let select = try Self.resolveSelect(request.select, projection: request.projectionExpression, index: index)
+        let filter = try request.filterExpression.map { text throws(DynamoDBError) in try compiler.filter(text) }
+        let projection = try request.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
+        let attributes = ExpressionAttributes(names: request.names, values: request.values)
+        var expressions: [any CompiledExpression] = []
+        if let keyCondition { expressions.append(keyCondition) }
+        if let filter { expressions.append(filter) }
+        if let projection { expressions.append(projection) }
+        try validateExpressionAttributes(attributes, usedBy: expressions)
+        let startKey = try request.exclusiveStartKey.map { key throws(DynamoDBError) in
+            try Self.startKey(key, table: table, index: index)
+        }
+        try checkThrottling(table: table.name, indexes: index.map { [$0.name] } ?? [], now: now)
+        return PreparedRead(
+            table: table, index: index, select: select, filter: filter, projection: projection, attributes: attributes,
+            startKey: startKey)
+    }
+
+    /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it
+    /// past 1 MB, in which case the entry is left for the next page). `lastEvaluatedKey` follows the last entry
+    /// read; the walk clears it when it ends because the range is exhausted.
+    private func visit(
+        _ entry: OrderedStore<IndexKey, DynamoItem>.Entry, _ read: PreparedRead, _ request: ReadRequest,
+        into page: inout Page
+    ) throws(DynamoDBError) -> Bool {
+        var image = entry.value
+        let indexBytes = dynamoItemSize(image)
+        var tableBytes = 0
+        if let index = read.index, !index.isGlobal, needsTableItem(read) {
+            // A local index fetches attributes it does not project from the table, at the table's cost.
+            let primary = IndexKey(partition: entry.key.tablePartition!, sort: entry.key.tableSort)
+            if let full = read.table.item(at: primary) {
+                image = full
+                tableBytes = dynamoItemSize(full)
+            }
+        }
+        if page.scannedCount > 0, page.indexBytes + page.tableBytes + indexBytes + tableBytes > Self.pageBytes {
+            // This item would take the page past 1 MB: the page ends before it.
+            return false
+        }
+        page.scannedCount += 1
+        page.indexBytes += indexBytes
+        page.tableBytes += tableBytes
+        page.lastEvaluatedKey = lastEvaluatedKey(entry, read)
+        if try read.filter?.evaluate(image, read.attributes) ?? true {
+            page.count += 1
+            if read.select != .count {
+                page.items.append(try read.projection?.project(image, read.attributes) ?? image)
+            }
+        }
+        return page.scannedCount != request.limit
+    }
+
+    private func needsTableItem(_ read: PreparedRead) -> Bool {
+        guard let index = read.index, index.projectionType != .all else { return false }
+        switch read.select {
+        case .allAttributes: return true
+        case .specificAttributes:
+            let names = (try? read.projection?.attributeNames(read.attributes)) ?? []
+            let filterNeedsMore = read.filter != nil
+            return filterNeedsMore || names.contains { !index.projects($0, tableKey: read.table.key) }
+        default: return false
+        }
+    }
+
+    private func lastEvaluatedKey(_ entry: OrderedStore<IndexKey, DynamoItem>.Entry, _ read: PreparedRead) -> DynamoItem {
+        var key = read.table.key.keyAttributes(of: entry.value)
+        if let index = read.index {
+            key.merge(index.key.keyAttributes(of: entry.value)) { current, _ in current }
+        }
+        return key
+    }
+
+    private func readCapacity(_ page: Page, _ read: PreparedRead, _ request: ReadRequest) -> ConsumedCapacity? {
+        let consistent = request.consistentRead ?? false
+        if let index = read.index {
+            let indexUnits = CapacityUnits.read(bytes: page.indexBytes, consistent: consistent)
+            let tableUnits = page.tableBytes > 0 ? CapacityUnits.read(bytes: page.tableBytes, consistent: consistent) : 0
+            return Self.consumedCapacity(
+                request.returnConsumedCapacity, table: read.table, isRead: true, tableUnits: tableUnits,
+                indexUnits: [index.name: indexUnits])
+        }
+        return Self.consumedCapacity(
+            request.returnConsumedCapacity, table: read.table, isRead: true,
+            tableUnits: CapacityUnits.read(bytes: page.indexBytes, consistent: consistent), indexUnits: [:])
+    }
+
+    /// The Select in effect, checked against the request as the service checks it.
+    static func resolveSelect(_ select: Select?, projection: String?, index: IndexDefinition?) throws(DynamoDBError) -> Select {
+        let resolved = select ?? (projection != nil ? .specificAttributes : (index == nil ? .allAttributes : .allProjectedAttributes))
+        if projection != nil, resolved != .specificAttributes {
+            throw .validation(
+                "One or more parameter values were invalid: Select type \(resolved.rawValue) is not compatible with ProjectionExpression; use SPECIFIC_ATTRIBUTES")
+        }
+        if resolved == .specificAttributes, projection == nil {
+            throw .validation(
+                "One or more parameter values were invalid: Select type SPECIFIC_ATTRIBUTES requires a ProjectionExpression")
+        }
+        if resolved == .allProjectedAttributes, index == nil {
+            throw .validation(
+                "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is only supported when querying an index")
+        }
+        if resolved == .allAttributes, let index, index.isGlobal, index.projectionType != .all {
+            throw .validation(
+                "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index \(index.name) because its projection type is not ALL"
+            )
+        }
+        return resolved
+    }
+
+    /// The position an ExclusiveStartKey names; it must hold exactly the table's key attributes, plus the
+    /// index's when reading an index.
+    static func startKey(_ key: DynamoItem, table: StoredTable, index: IndexDefinition?) throws(DynamoDBError) -> IndexKey {
+        let invalid = DynamoDBError.validation("The provided starting key is invalid: The provided key element does not match the schema")
+        guard let tablePart = table.key.scalars(of: key) else { throw invalid }
+        guard let index else {
+            guard key.count == table.key.attributeNames.count else { throw invalid }
+            return IndexKey(partition: tablePart.partition, sort: tablePart.sort)
+        }
+        guard let indexPart = index.key.scalars(of: key),
+            key.count == Set(table.key.attributeNames + index.key.attributeNames).count
+        else { throw invalid }
+        return IndexKey(
+            partition: indexPart.partition, sort: indexPart.sort, tablePartition: tablePart.partition,
+            tableSort: tablePart.sort)
+    }
+
+    /// Parallel scan: which segment this request reads, checked as the service checks it.
+    static func segment(_ segment: Int?, of total: Int?) throws(DynamoDBError) -> (number: Int, total: Int)? {
+        switch (segment, total) {
+        case (nil, nil): return nil
+        case (nil, _?): throw .validation("The TotalSegments parameter is specified but the Segment parameter is not provided")
+        case (_?, nil): throw .validation("The Segment parameter is specified but the TotalSegments parameter is not provided")
+        case (let segment?, let total?):
+            guard total >= 1, total <= 1_000_000 else {
+                throw .validation(
+                    "1 validation error detected: Value '\(total)' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000")
+            }
+            guard segment >= 0, segment < total else {
+                throw .validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(segment) is not less than TotalSegments: \(total)")
+            }
+            return (segment, total)
+        }
+    }
+
+    /// A stable hash of the partition key (FNV-1a over its bytes, not Swift's per-process seeded `Hasher`),
+    /// so a seeded run splits a table into the same segments every time.
+    static func segmentNumber(of partition: KeyScalar, among total: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let bytes: [UInt8] =
+            switch partition {
+            case .string(let text): Array(text.utf8)
+            case .number(let number): Array(number.text.utf8)
+            case .binary(let bytes): bytes
+            }
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(total))
+    }
+}

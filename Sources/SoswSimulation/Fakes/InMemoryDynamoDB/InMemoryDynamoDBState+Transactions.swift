@@ -1,0 +1,111 @@
+import SoswCore
+
+/// TransactWriteItems: every action is planned against the same snapshot, and the writes are applied only
+/// if every condition held — otherwise nothing changes and the error carries one reason per action.
+extension InMemoryDynamoDBState {
+    static let maximumTransactionActions = 100
+
+    mutating func transactWriteItems(
+        _ input: TransactWriteItemsInput, now: Duration
+    ) throws(DynamoDBError) -> TransactWriteItemsOutput {
+        let actions = input.transactItems
+        guard actions.count >= 1, actions.count <= Self.maximumTransactionActions else {
+            throw .validation(
+                "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100 and greater than or equal to 1"
+            )
+        }
+        // Shape and distinct items first: these refuse the whole request before any condition is read.
+        var targets: Set<String> = []
+        var seen: [String: Set<IndexKey>] = [:]
+        for action in actions {
+            let set = [action.conditionCheck != nil, action.put != nil, action.update != nil, action.delete != nil]
+            guard set.filter({ $0 }).count == 1 else {
+                throw .validation(
+                    "TransactItems can only contain one of Check, Put, Update or Delete")
+            }
+            let (tableName, position) = try target(of: action)
+            targets.insert(tableName)
+            guard seen[tableName, default: []].insert(position).inserted else {
+                throw .validation("Transaction request cannot include multiple operations on one item")
+            }
+        }
+        for tableName in targets.sorted() { catchUp(tableName, now: now) }
+        var plans: [PlannedWrite] = []
+        var reasons: [DynamoDBError.CancellationReason] = []
+        for action in actions {
+            do throws(DynamoDBError) {
+                plans.append(try plan(action))
+                reasons.append(.none)
+            } catch where error.code == .conditionalCheckFailed {
+                reasons.append(DynamoDBError.CancellationReason(code: "ConditionalCheckFailed", message: error.message, item: error.item))
+            }
+        }
+        if reasons.contains(where: { $0.code != "None" }) {
+            throw DynamoDBError(
+                code: .transactionCanceled,
+                message: "Transaction cancelled, please refer cancellation reasons for specific reasons [\(reasons.map(\.code).joined(separator: ", "))]",
+                cancellationReasons: reasons)
+        }
+        for tableName in targets.sorted() {
+            try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexes.map(\.name) ?? [], now: now)
+        }
+        var tableUnits: [String: Double] = [:]
+        var indexUnits: [String: [String: Double]] = [:]
+        for plan in plans {
+            let writes = commit(plan, now: now)
+            tableUnits[plan.table, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
+            indexUnits[plan.table, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
+        }
+        var consumed: [ConsumedCapacity] = []
+        for tableName in targets.sorted() {
+            if let capacity = Self.consumedCapacity(
+                input.returnConsumedCapacity, table: try table(named: tableName), isRead: false,
+                tableUnits: tableUnits[tableName] ?? 0, indexUnits: indexUnits[tableName] ?? [:])
+            {
+                consumed.append(capacity)
+            }
+        }
+        return TransactWriteItemsOutput(consumedCapacity: consumed.isEmpty ? nil : consumed)
+    }
+
+    private func target(of action: TransactWriteItem) throws(DynamoDBError) -> (String, IndexKey) {
+        if let check = action.conditionCheck {
+            return (check.tableName, try primaryKey(check.key, in: try table(named: check.tableName)))
+        }
+        if let put = action.put {
+            return (put.tableName, try validateNewItem(put.item, in: try table(named: put.tableName)))
+        }
+        if let update = action.update {
+            return (update.tableName, try primaryKey(update.key, in: try table(named: update.tableName)))
+        }
+        let delete = action.delete!
+        return (delete.tableName, try primaryKey(delete.key, in: try table(named: delete.tableName)))
+    }
+
+    private func plan(_ action: TransactWriteItem) throws(DynamoDBError) -> PlannedWrite {
+        if let check = action.conditionCheck {
+            return try planConditionCheck(
+                table: check.tableName, key: check.key, condition: check.conditionExpression,
+                attributes: ExpressionAttributes(names: check.expressionAttributeNames, values: check.expressionAttributeValues),
+                returnOnFailure: check.returnValuesOnConditionCheckFailure)
+        }
+        if let put = action.put {
+            return try planPut(
+                table: put.tableName, item: put.item, condition: put.conditionExpression,
+                attributes: ExpressionAttributes(names: put.expressionAttributeNames, values: put.expressionAttributeValues),
+                returnOnFailure: put.returnValuesOnConditionCheckFailure)
+        }
+        if let update = action.update {
+            return try planUpdate(
+                table: update.tableName, key: update.key, update: update.updateExpression,
+                condition: update.conditionExpression,
+                attributes: ExpressionAttributes(names: update.expressionAttributeNames, values: update.expressionAttributeValues),
+                returnOnFailure: update.returnValuesOnConditionCheckFailure)
+        }
+        let delete = action.delete!
+        return try planDelete(
+            table: delete.tableName, key: delete.key, condition: delete.conditionExpression,
+            attributes: ExpressionAttributes(names: delete.expressionAttributeNames, values: delete.expressionAttributeValues),
+            returnOnFailure: delete.returnValuesOnConditionCheckFailure)
+    }
+}

@@ -1,0 +1,229 @@
+import SoswCore
+
+/// Everything the in-memory DynamoDB holds, and the operations on it. Non-generic and synchronous: the
+/// generic ``InMemoryDynamoDB`` wraps it in a `Mutex`, handles virtual latency on its clock, and passes the
+/// current time in as the duration since the fake was created.
+struct InMemoryDynamoDBState: Sendable {
+    /// A table, or one index of a table, that a simulation hook applies to.
+    struct HookTarget: Hashable, Sendable {
+        var table: String
+        var index: String?
+    }
+
+    /// Injected throttling with its window in time since the fake was created.
+    struct ThrottlingRule: Sendable {
+        var probability: Double
+        var window: Range<Duration>?
+        var error: DynamoDBError
+    }
+
+    static let maximumItemBytes = 400 * 1024
+    static let pageBytes = 1024 * 1024
+
+    var tables: [String: StoredTable] = [:]
+    var throttling: [HookTarget: ThrottlingRule] = [:]
+    var indexLag: [HookTarget: SimulatedDelay] = [:]
+    let random: any RandomSource
+    let compiler: ExpressionCompiler
+    let region: String
+    let accountID: String
+
+    init(random: any RandomSource, region: String, accountID: String) {
+        self.random = random
+        self.compiler = ExpressionCompiler()
+        self.region = region
+        self.accountID = accountID
+    }
+
+    // MARK: Lookups
+
+    func table(named name: String) throws(DynamoDBError) -> StoredTable {
+        guard let table = tables[name] else {
+            throw .resourceNotFound("Requested resource not found")
+        }
+        return table
+    }
+
+    func index(named name: String?, of table: StoredTable) throws(DynamoDBError) -> IndexDefinition? {
+        guard let name else { return nil }
+        guard let index = table.index(named: name) else {
+            throw .validation("The table does not have the specified index: \(name)")
+        }
+        return index
+    }
+
+    // MARK: Simulation hooks
+
+    /// Refuses the request when a throttling rule on the table or one of `indexes` fires now.
+    func checkThrottling(table: String, indexes: [String], now: Duration) throws(DynamoDBError) {
+        for target in [HookTarget(table: table, index: nil)] + indexes.map({ HookTarget(table: table, index: $0) }) {
+            guard let rule = throttling[target] else { continue }
+            if let window = rule.window, !window.contains(now) { continue }
+            if random.bernoulli(rule.probability) { throw rule.error }
+        }
+    }
+
+    /// Brings the lagging indexes of a table up to `now` before a read or write looks at them.
+    mutating func catchUp(_ tableName: String, now: Duration) {
+        tables[tableName]?.catchUpIndexes(at: now)
+    }
+
+    func lag(for table: String) -> (IndexDefinition) -> Duration? {
+        let rules = indexLag
+        let random = random
+        return { index in
+            rules[HookTarget(table: table, index: index.name)]?.sample(using: random)
+        }
+    }
+
+    // MARK: Keys and items
+
+    /// The position of the item a request's `Key` names, checking it has exactly the key attributes.
+    func primaryKey(_ key: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
+        let names = table.key.attributeNames
+        guard key.count == names.count, let position = table.primaryKey(of: key) else {
+            throw .validation("The provided key element does not match the schema")
+        }
+        for name in names {
+            if case .s(let text)? = key[name], text.isEmpty { throw Self.emptyKey(name) }
+            if case .b(let bytes)? = key[name], bytes.isEmpty { throw Self.emptyKey(name) }
+        }
+        return position
+    }
+
+    private static func emptyKey(_ name: String) -> DynamoDBError {
+        .validation(
+            "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: \(name)"
+        )
+    }
+
+    /// Checks an item about to be stored whole (PutItem, a transaction's Put, a batch put): its key, its
+    /// index keys, its values and its size. Returns its position.
+    func validateNewItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
+        for (name, type) in zip(table.key.attributeNames, [table.key.partitionType, table.key.sortType]) {
+            guard let value = item[name] else {
+                throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
+            }
+            if value.typeName != type?.rawValue {
+                throw .validation(
+                    "One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type?.rawValue ?? "") actual: \(value.typeName)"
+                )
+            }
+            if case .s(let text) = value, text.isEmpty { throw Self.emptyKey(name) }
+            if case .b(let bytes) = value, bytes.isEmpty { throw Self.emptyKey(name) }
+        }
+        try validateStoredItem(item, in: table)
+        guard let position = table.primaryKey(of: item) else {
+            throw .validation("The provided key element does not match the schema")
+        }
+        return position
+    }
+
+    /// Checks an item's index keys, values and size (after an update, or as part of ``validateNewItem``).
+    func validateStoredItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) {
+        for index in table.indexes {
+            for (name, type) in zip(index.key.attributeNames, [index.key.partitionType, index.key.sortType]) {
+                guard let value = item[name], let type else { continue }
+                if value.typeName != type.rawValue {
+                    throw .validation(
+                        "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
+                    )
+                }
+                let isEmpty = if case .s(let text) = value { text.isEmpty } else if case .b(let bytes) = value { bytes.isEmpty } else { false }
+                if isEmpty {
+                    throw .validation(
+                        "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
+                    )
+                }
+            }
+        }
+        for name in item.keys.sorted() {
+            try Self.validateValue(item[name]!)
+        }
+        if dynamoItemSize(item) > Self.maximumItemBytes {
+            throw .validation("Item size has exceeded the maximum allowed size")
+        }
+    }
+
+    /// Sets must be non-empty and without duplicates, at any depth.
+    static func validateValue(_ value: AttributeValue) throws(DynamoDBError) {
+        switch value {
+        case .ss(let strings):
+            if strings.isEmpty { throw .validation("One or more parameter values were invalid: An string set  may not be empty") }
+            if Set(strings).count != strings.count { throw duplicates(strings) }
+        case .ns(let numbers):
+            if numbers.isEmpty { throw .validation("One or more parameter values were invalid: An number set  may not be empty") }
+            if Set(numbers).count != numbers.count { throw duplicates(numbers.map(\.text)) }
+        case .bs(let binaries):
+            if binaries.isEmpty { throw .validation("One or more parameter values were invalid: Binary sets should not be empty") }
+            if Set(binaries).count != binaries.count { throw duplicates(binaries.map { "\($0)" }) }
+        case .m(let members):
+            for name in members.keys.sorted() { try validateValue(members[name]!) }
+        case .l(let elements):
+            for element in elements { try validateValue(element) }
+        case .s, .n, .b, .bool, .null:
+            break
+        }
+    }
+
+    private static func duplicates(_ members: [String]) -> DynamoDBError {
+        .validation("One or more parameter values were invalid: Input collection [\(members.joined(separator: ", "))] contains duplicates.")
+    }
+
+    // MARK: Responses
+
+    /// The attributes ReturnValues asks for; nil when that is nothing.
+    static func returnedAttributes(
+        _ returnValues: ReturnValues?, old: DynamoItem?, new: DynamoItem?, updated: Set<String>
+    ) -> DynamoItem? {
+        let attributes: DynamoItem?
+        switch returnValues ?? .nothing {
+        case .nothing: attributes = nil
+        case .allOld: attributes = old
+        case .allNew: attributes = new
+        case .updatedOld: attributes = old?.filter { updated.contains($0.key) }
+        case .updatedNew: attributes = new?.filter { updated.contains($0.key) }
+        }
+        guard let attributes, !attributes.isEmpty else { return nil }
+        return attributes
+    }
+
+    /// The ConsumedCapacity a response carries for `mode`: the total with TOTAL, and the table and each
+    /// index apart with INDEXES.
+    static func consumedCapacity(
+        _ mode: ReturnConsumedCapacity?, table: StoredTable, isRead: Bool, tableUnits: Double,
+        indexUnits: [String: Double]
+    ) -> ConsumedCapacity? {
+        guard let mode, mode != .nothing else { return nil }
+        let total = tableUnits + indexUnits.values.reduce(0, +)
+        func capacity(_ units: Double) -> Capacity {
+            Capacity(
+                readCapacityUnits: isRead ? units : nil, writeCapacityUnits: isRead ? nil : units, capacityUnits: units)
+        }
+        var consumed = ConsumedCapacity(
+            tableName: table.name, capacityUnits: total, readCapacityUnits: isRead ? total : nil,
+            writeCapacityUnits: isRead ? nil : total)
+        if mode == .indexes {
+            consumed.table = capacity(tableUnits)
+            var global: [String: Capacity] = [:]
+            var local: [String: Capacity] = [:]
+            for (name, units) in indexUnits {
+                if table.index(named: name)?.isGlobal == true {
+                    global[name] = capacity(units)
+                } else {
+                    local[name] = capacity(units)
+                }
+            }
+            consumed.globalSecondaryIndexes = global.isEmpty ? nil : global
+            consumed.localSecondaryIndexes = local.isEmpty ? nil : local
+        }
+        return consumed
+    }
+
+    /// Write units per index for the index writes a table write caused.
+    static func indexWriteUnits(_ writes: [String: [Int]], transactional: Bool) -> [String: Double] {
+        writes.mapValues { sizes in
+            sizes.reduce(0) { $0 + CapacityUnits.write(bytes: $1, transactional: transactional) }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import SoswCore
+
+/// A secondary index of a table: its key, whether it is global, and which attributes it copies.
+struct IndexDefinition: Sendable, Equatable {
+    var name: String
+    var isGlobal: Bool
+    var key: KeyDefinition
+    var projection: Projection
+    var provisionedThroughput: ProvisionedThroughput?
+
+    var projectionType: ProjectionType { projection.projectionType ?? .keysOnly }
+
+    /// The index entry of `item`, or nil when the item lacks the index key (a sparse index leaves it out).
+    /// The entry holds the table key, the index key and the projected attributes.
+    func entry(for item: DynamoItem, tableKey: KeyDefinition) -> (key: IndexKey, image: DynamoItem)? {
+        guard let indexScalars = key.scalars(of: item), let tableScalars = tableKey.scalars(of: item) else {
+            return nil
+        }
+        let indexKey = IndexKey(
+            partition: indexScalars.partition, sort: indexScalars.sort,
+            tablePartition: tableScalars.partition, tableSort: tableScalars.sort)
+        return (indexKey, projected(item, tableKey: tableKey))
+    }
+
+    func projected(_ item: DynamoItem, tableKey: KeyDefinition) -> DynamoItem {
+        switch projectionType {
+        case .all:
+            return item
+        case .keysOnly, .include:
+            var image: DynamoItem = [:]
+            for name in tableKey.attributeNames + key.attributeNames {
+                image[name] = item[name]
+            }
+            if projectionType == .include {
+                for name in projection.nonKeyAttributes ?? [] {
+                    image[name] = item[name]
+                }
+            }
+            return image
+        }
+    }
+
+    /// Whether an attribute is copied into the index.
+    func projects(_ attribute: String, tableKey: KeyDefinition) -> Bool {
+        switch projectionType {
+        case .all: true
+        case .keysOnly: tableKey.contains(attribute) || key.contains(attribute)
+        case .include:
+            tableKey.contains(attribute) || key.contains(attribute)
+                || (projection.nonKeyAttributes ?? []).contains(attribute)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import SoswCore
+
+/// The primary key of a table or index: its partition attribute and optional sort attribute, with their types.
+struct KeyDefinition: Sendable, Equatable {
+    var partitionName: String
+    var partitionType: ScalarAttributeType
+    var sortName: String?
+    var sortType: ScalarAttributeType?
+
+    var attributeNames: [String] {
+        [partitionName] + (sortName.map { [$0] } ?? [])
+    }
+
+    var keySchema: [KeySchemaElement] {
+        var schema = [KeySchemaElement(attributeName: partitionName, keyType: .hash)]
+        if let sortName { schema.append(KeySchemaElement(attributeName: sortName, keyType: .range)) }
+        return schema
+    }
+
+    func contains(_ name: String) -> Bool {
+        name == partitionName || name == sortName
+    }
+
+    /// The item's position under this key, or nil when the item lacks a key attribute or holds it with another
+    /// type (how a sparse index leaves items out).
+    func scalars(of item: DynamoItem) -> (partition: KeyScalar, sort: KeyScalar?)? {
+        guard let partitionValue = item[partitionName], partitionValue.typeName == partitionType.rawValue,
+            let partition = KeyScalar(partitionValue)
+        else { return nil }
+        guard let sortName, let sortType else { return (partition, nil) }
+        guard let sortValue = item[sortName], sortValue.typeName == sortType.rawValue, let sort = KeyScalar(sortValue)
+        else { return nil }
+        return (partition, sort)
+    }
+
+    /// The key attributes of `item` alone.
+    func keyAttributes(of item: DynamoItem) -> DynamoItem {
+        var key: DynamoItem = [:]
+        for name in attributeNames {
+            key[name] = item[name]
+        }
+        return key
+    }
+}

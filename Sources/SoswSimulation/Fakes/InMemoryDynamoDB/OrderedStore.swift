@@ -1,0 +1,124 @@
+/// A sorted map kept as a list of sorted chunks of at most `chunkCapacity` entries: lookups and range starts
+/// are two binary searches (O(log n)), a range walk is sequential (O(k)), and an insert moves at most one
+/// chunk's entries. It is what keeps a range Query at O(log n + k) with a million items.
+struct OrderedStore<Key: Comparable, Value> {
+    struct Entry {
+        var key: Key
+        var value: Value
+    }
+
+    /// A place between or at entries: `chunk == chunks.count` is the end.
+    struct Position: Comparable {
+        var chunk: Int
+        var offset: Int
+
+        static func < (lhs: Position, rhs: Position) -> Bool {
+            (lhs.chunk, lhs.offset) < (rhs.chunk, rhs.offset)
+        }
+    }
+
+    static var chunkCapacity: Int { 512 }
+
+    private var chunks: [[Entry]] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    var startPosition: Position { Position(chunk: 0, offset: 0) }
+    var endPosition: Position { Position(chunk: chunks.count, offset: 0) }
+
+    subscript(position: Position) -> Entry {
+        chunks[position.chunk][position.offset]
+    }
+
+    func position(after position: Position) -> Position {
+        if position.offset + 1 < chunks[position.chunk].count {
+            return Position(chunk: position.chunk, offset: position.offset + 1)
+        }
+        return Position(chunk: position.chunk + 1, offset: 0)
+    }
+
+    /// The position before `position`, or nil at the start.
+    func position(before position: Position) -> Position? {
+        if position.offset > 0 { return Position(chunk: position.chunk, offset: position.offset - 1) }
+        if position.chunk == 0 { return nil }
+        return Position(chunk: position.chunk - 1, offset: chunks[position.chunk - 1].count - 1)
+    }
+
+    /// The first position whose key satisfies `isAtOrAfter`, a predicate that is false for a prefix of the
+    /// keys and true for the rest (e.g. `{ $0 >= bound }`); the end if none does.
+    func firstPosition(where isAtOrAfter: (Key) -> Bool) -> Position {
+        var low = 0
+        var high = chunks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAfter(chunks[middle][chunks[middle].count - 1].key) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        if low == chunks.count { return endPosition }
+        let chunk = chunks[low]
+        var lowOffset = 0
+        var highOffset = chunk.count - 1
+        while lowOffset < highOffset {
+            let middle = (lowOffset + highOffset) / 2
+            if isAtOrAfter(chunk[middle].key) {
+                highOffset = middle
+            } else {
+                lowOffset = middle + 1
+            }
+        }
+        return Position(chunk: low, offset: lowOffset)
+    }
+
+    func value(for key: Key) -> Value? {
+        let position = firstPosition { $0 >= key }
+        guard position.chunk < chunks.count, self[position].key == key else { return nil }
+        return self[position].value
+    }
+
+    /// Inserts or replaces the entry for `key`; returns the value it replaced.
+    @discardableResult
+    mutating func set(_ value: Value, for key: Key) -> Value? {
+        if chunks.isEmpty {
+            chunks.append([Entry(key: key, value: value)])
+            count = 1
+            return nil
+        }
+        var position = firstPosition { $0 >= key }
+        if position.chunk < chunks.count, chunks[position.chunk][position.offset].key == key {
+            let old = chunks[position.chunk][position.offset].value
+            chunks[position.chunk][position.offset].value = value
+            return old
+        }
+        if position.chunk == chunks.count {
+            position = Position(chunk: chunks.count - 1, offset: chunks[chunks.count - 1].count)
+        }
+        chunks[position.chunk].insert(Entry(key: key, value: value), at: position.offset)
+        count += 1
+        if chunks[position.chunk].count > Self.chunkCapacity {
+            let upper = Array(chunks[position.chunk][(Self.chunkCapacity / 2)...])
+            chunks[position.chunk].removeSubrange((Self.chunkCapacity / 2)...)
+            chunks.insert(upper, at: position.chunk + 1)
+        }
+        return nil
+    }
+
+    /// Removes the entry for `key`; returns its value.
+    @discardableResult
+    mutating func remove(_ key: Key) -> Value? {
+        let position = firstPosition { $0 >= key }
+        guard position.chunk < chunks.count, chunks[position.chunk][position.offset].key == key else { return nil }
+        let old = chunks[position.chunk].remove(at: position.offset).value
+        count -= 1
+        if chunks[position.chunk].isEmpty {
+            chunks.remove(at: position.chunk)
+        }
+        return old
+    }
+}
+
+extension OrderedStore: Sendable where Key: Sendable, Value: Sendable {}
+extension OrderedStore.Entry: Sendable where Key: Sendable, Value: Sendable {}

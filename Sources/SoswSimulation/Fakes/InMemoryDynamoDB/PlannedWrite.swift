@@ -1,0 +1,19 @@
+/// A single-item write decided but not yet applied: which item, as it was and as it will be. PutItem,
+/// UpdateItem and DeleteItem apply it at once; a transaction plans every action first and applies them all
+/// only if every condition held.
+struct PlannedWrite: Sendable {
+    var table: String
+    var primaryKey: IndexKey
+    var old: DynamoItem?
+    var new: DynamoItem?
+    /// Top-level attributes the write targets, for ReturnValues UPDATED_OLD and UPDATED_NEW.
+    var updated: Set<String>
+    /// False for a ConditionCheck, which writes nothing.
+    var writes: Bool
+
+    var consumedBytes: Int {
+        max(old.map(dynamoItemSize) ?? 0, new.map(dynamoItemSize) ?? 0)
+    }
+}
+
+import SoswCore

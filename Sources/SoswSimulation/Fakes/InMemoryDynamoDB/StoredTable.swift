@@ -1,0 +1,137 @@
+import Collections
+import SoswCore
+
+/// One table of the fake: its definition, its items in key order, one ordered store per secondary index, and
+/// the index writes still in flight when a global index is configured to lag.
+struct StoredTable: Sendable {
+    var name: String
+    var key: KeyDefinition
+    var attributeDefinitions: [AttributeDefinition]
+    var globalIndexes: [IndexDefinition]
+    var localIndexes: [IndexDefinition]
+    var billingMode: BillingMode
+    var provisionedThroughput: ProvisionedThroughput?
+    var arn: String
+
+    private(set) var items = OrderedStore<IndexKey, DynamoItem>()
+    private(set) var indexStores: [String: OrderedStore<IndexKey, DynamoItem>] = [:]
+    private(set) var sizeBytes = 0
+    private(set) var indexSizeBytes: [String: Int] = [:]
+    private var pendingIndexWrites = Heap<PendingIndexWrite>()
+    /// The latest time an in-flight write of each item becomes visible in each index: later writes of the same
+    /// item never overtake earlier ones.
+    private var latestVisibility: [String: [IndexKey: Duration]] = [:]
+    private var nextSequence: UInt64 = 0
+
+    init(
+        name: String, key: KeyDefinition, attributeDefinitions: [AttributeDefinition],
+        globalIndexes: [IndexDefinition], localIndexes: [IndexDefinition], billingMode: BillingMode,
+        provisionedThroughput: ProvisionedThroughput?, arn: String
+    ) {
+        self.name = name
+        self.key = key
+        self.attributeDefinitions = attributeDefinitions
+        self.globalIndexes = globalIndexes
+        self.localIndexes = localIndexes
+        self.billingMode = billingMode
+        self.provisionedThroughput = provisionedThroughput
+        self.arn = arn
+        for index in globalIndexes + localIndexes {
+            indexStores[index.name] = OrderedStore()
+            indexSizeBytes[index.name] = 0
+        }
+    }
+
+    var indexes: [IndexDefinition] { globalIndexes + localIndexes }
+
+    func index(named name: String) -> IndexDefinition? {
+        globalIndexes.first { $0.name == name } ?? localIndexes.first { $0.name == name }
+    }
+
+    func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, DynamoItem> {
+        guard let index else { return items }
+        return indexStores[index.name] ?? OrderedStore()
+    }
+
+    /// The position of an item (or key) in the table, or nil if it lacks a valid key.
+    func primaryKey(of item: DynamoItem) -> IndexKey? {
+        key.scalars(of: item).map { IndexKey(partition: $0.partition, sort: $0.sort) }
+    }
+
+    func item(at primaryKey: IndexKey) -> DynamoItem? {
+        items.value(for: primaryKey)
+    }
+
+    /// Replaces (or with `new == nil` removes) the item at `primaryKey` and its index entries, and returns the
+    /// sizes of the index writes it caused, per index (one entry per write: a key change is a delete and a put).
+    /// `lag` gives an index's propagation delay for this write, or nil to apply it at once.
+    mutating func write(
+        at primaryKey: IndexKey, old: DynamoItem?, new: DynamoItem?, now: Duration,
+        lag: (IndexDefinition) -> Duration?
+    ) -> [String: [Int]] {
+        if let new {
+            items.set(new, for: primaryKey)
+        } else {
+            items.remove(primaryKey)
+        }
+        sizeBytes += (new.map(dynamoItemSize) ?? 0) - (old.map(dynamoItemSize) ?? 0)
+        var indexWrites: [String: [Int]] = [:]
+        for index in indexes {
+            let oldEntry = old.flatMap { index.entry(for: $0, tableKey: key) }
+            let newEntry = new.flatMap { index.entry(for: $0, tableKey: key) }
+            if oldEntry == nil && newEntry == nil { continue }
+            if let oldEntry, let newEntry, oldEntry.key == newEntry.key, oldEntry.image == newEntry.image { continue }
+            var sizes: [Int] = []
+            if let oldEntry, let newEntry, oldEntry.key == newEntry.key {
+                sizes.append(max(dynamoItemSize(oldEntry.image), dynamoItemSize(newEntry.image)))
+            } else {
+                if let oldEntry { sizes.append(dynamoItemSize(oldEntry.image)) }
+                if let newEntry { sizes.append(dynamoItemSize(newEntry.image)) }
+            }
+            indexWrites[index.name] = sizes
+            let pending = PendingIndexWrite(
+                visibleAt: now, sequence: nextSequence, indexName: index.name, removing: oldEntry?.key,
+                adding: newEntry)
+            nextSequence += 1
+            if index.isGlobal, let delay = lag(index) {
+                var delayed = pending
+                let previous = latestVisibility[index.name]?[primaryKey] ?? .zero
+                delayed.visibleAt = max(now + delay, previous)
+                latestVisibility[index.name, default: [:]][primaryKey] = delayed.visibleAt
+                pendingIndexWrites.insert(delayed)
+            } else {
+                apply(pending)
+            }
+        }
+        return indexWrites
+    }
+
+    /// Applies the lagging index writes due by `now`.
+    mutating func catchUpIndexes(at now: Duration) {
+        while let next = pendingIndexWrites.min, next.visibleAt <= now {
+            let write = pendingIndexWrites.removeMin()
+            apply(write)
+            if let removing = write.removing ?? write.adding?.key {
+                let primary = IndexKey(partition: removing.tablePartition!, sort: removing.tableSort)
+                if latestVisibility[write.indexName]?[primary] == write.visibleAt {
+                    latestVisibility[write.indexName]?[primary] = nil
+                }
+            }
+        }
+    }
+
+    private mutating func apply(_ write: PendingIndexWrite) {
+        var removedSize = 0
+        var addedSize = 0
+        if let removing = write.removing, let removed = indexStores[write.indexName]?.remove(removing) {
+            removedSize = dynamoItemSize(removed)
+        }
+        if let adding = write.adding {
+            if let replaced = indexStores[write.indexName]?.set(adding.image, for: adding.key) {
+                removedSize += dynamoItemSize(replaced)
+            }
+            addedSize = dynamoItemSize(adding.image)
+        }
+        indexSizeBytes[write.indexName, default: 0] += addedSize - removedSize
+    }
+}
