@@ -9,6 +9,16 @@ struct Bench: AsyncParsableCommand {
         discussion: "Prints the median and the range over --runs repetitions of each measurement."
     )
 
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case kernel, dynamodb, all
+    }
+
+    @Argument(help: "What to measure: kernel, dynamodb or all.")
+    var suite: Suite = .kernel
+
+    @Option(help: "Operations per phase in the DynamoDB measurement.")
+    var operations: Int = 1_000_000
+
     @Option(help: "Repetitions of each measurement; the median is reported.")
     var runs: Int = 5
 
@@ -22,12 +32,37 @@ struct Bench: AsyncParsableCommand {
     var calls: Int = 2_000_000
 
     func validate() throws {
-        guard runs > 0, tasks > 0, rounds > 0, calls > 0 else {
-            throw ValidationError("--runs, --tasks, --rounds and --calls must be positive")
+        guard runs > 0, tasks > 0, rounds > 0, calls > 0, operations > 0 else {
+            throw ValidationError("--runs, --tasks, --rounds, --calls and --operations must be positive")
         }
     }
 
     func run() async throws {
+        if suite != .dynamodb {
+            try kernel()
+        }
+        if suite != .kernel {
+            try dynamoDB()
+        }
+    }
+
+    private func dynamoDB() throws {
+        print("in-memory DynamoDB benchmark (\(BuildInfo.configuration) build, \(operations) operations per phase, \(runs) runs, median [min–max])")
+        var rates: [DynamoDBBenchmark.Phase: [Double]] = [:]
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            try DynamoDBBenchmark(operations: operations).run { phase, body in
+                let started = clock.now
+                let count = try body()
+                rates[phase, default: []].append(Double(count) / (clock.now - started).secondsValue)
+            }
+        }
+        for phase in DynamoDBBenchmark.Phase.allCases {
+            printRates("\(phase.rawValue)", unit: "operations per second", rates[phase]!)
+        }
+    }
+
+    private func kernel() throws {
         print("sosw kernel benchmark (\(BuildInfo.configuration) build, \(BuildInfo.toolchain), \(runs) runs, median [min–max])")
         try report("suspend/resume via virtual clock, \(tasks) tasks", unit: "suspend/resume per second") {
             try KernelBenchmark.suspendResume(tasks: tasks, rounds: rounds)
@@ -49,8 +84,12 @@ struct Bench: AsyncParsableCommand {
             let seconds = (clock.now - started).secondsValue
             rates.append(Double(operations) / seconds)
         }
-        rates.sort()
-        let median = rates[rates.count / 2]
-        print("  \(title): \(Int(median)) \(unit) [\(Int(rates.first!))–\(Int(rates.last!))]")
+        printRates(title, unit: unit, rates)
+    }
+
+    private func printRates(_ title: String, unit: String, _ rates: [Double]) {
+        let sorted = rates.sorted()
+        let median = sorted[sorted.count / 2]
+        print("  \(title): \(Int(median)) \(unit) [\(Int(sorted.first!))–\(Int(sorted.last!))]")
     }
 }

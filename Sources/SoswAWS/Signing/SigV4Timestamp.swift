@@ -7,11 +7,7 @@ public enum SigV4Timestamp {
     public static func amzDate(_ time: UnixTime) -> String {
         let seconds = time.nanoseconds >= 0
             ? time.wholeSeconds : (time.nanoseconds - 999_999_999) / 1_000_000_000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = UnixTime.civil(fromDays: days)
-        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2)
-            + pad(secondOfDay / 60 % 60, 2) + pad(secondOfDay % 60, 2) + "Z"
+        return UnixTime(seconds: seconds).iso8601.filter { $0 != "-" && $0 != ":" }
     }
 
     /// `YYYYMMDD`: the date part of ``amzDate(_:)``.
@@ -32,10 +28,5 @@ public enum SigV4Timestamp {
         }
         let date = "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))"
         return UnixTime(iso8601: "\(date)T\(part(8, 2)):\(part(10, 2)):\(part(12, 2))Z")
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

@@ -17,8 +17,8 @@ extension UnixTime {
         guard bytes.count >= 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84 || bytes[10] == 116,
             bytes[13] == 58, bytes[16] == 58, bytes.last == 90 || bytes.last == 122,
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let date = CivilDate(year: Int(year), month: Int(month), day: Int(day)),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), day >= 1, day <= UnixTime.daysIn(month: month, year: year),
             hour < 24, minute < 60, second < 60
         else { return nil }
         var nanos: Int64 = 0
@@ -31,7 +31,7 @@ extension UnixTime {
         } else if bytes.count != 20 {
             return nil
         }
-        let days = UnixTime.daysFromCivil(year: year, month: month, day: day)
+        let days = Int64(date.daysSinceEpoch)
         self.init(nanoseconds: ((days * 24 + hour) * 60 + minute) * 60_000_000_000 + second * 1_000_000_000 + nanos)
     }
 
@@ -40,46 +40,16 @@ extension UnixTime {
         let ms = milliseconds
         let daysSinceEpoch = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let msOfDay = ms - daysSinceEpoch * 86_400_000
-        let (year, month, day) = UnixTime.civil(fromDays: daysSinceEpoch)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let date = CivilDate(daysSinceEpoch: Int(daysSinceEpoch))
+        func pad(_ value: Int64) -> String {
+            value < 10 ? "0\(value)" : String(value)
         }
         let seconds = msOfDay / 1000
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):"
-        text += "\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if msOfDay % 1000 != 0 { text += "." + pad(msOfDay % 1000, 3) }
-        return text + "Z"
-    }
-
-    /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
-    public static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (the inverse of `daysFromCivil`).
-    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
+        var text = "\(date)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
+        if msOfDay % 1000 != 0 {
+            let fraction = String(msOfDay % 1000)
+            text += "." + String(repeating: "0", count: 3 - fraction.count) + fraction
         }
+        return text + "Z"
     }
 }

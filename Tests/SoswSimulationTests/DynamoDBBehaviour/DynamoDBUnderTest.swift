@@ -5,5 +5,5 @@ import SoswSimulation
 /// this at the live client talking to a real AWS-protocol server, and the suite runs unchanged — so tests use
 /// only the port and each creates its own uniquely named table.
 func makeDynamoDBUnderTest() -> any DynamoDB {
-    InMemoryDynamoDB(clock: ContinuousClock(), random: SplitMix64(seed: 7))
+    InMemoryDynamoDB(clock: ContinuousClock(), random: SeededRandom(seed: 7))
 }

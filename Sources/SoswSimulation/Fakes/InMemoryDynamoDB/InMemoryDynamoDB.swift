@@ -14,8 +14,8 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     private let origin: C.Instant
     private let random: any RandomSource
     private let state: Mutex<InMemoryDynamoDBState>
-    private let latency = Mutex<[String: SimulatedDelay]>([:])
-    private let defaultLatency = Mutex<SimulatedDelay?>(nil)
+    private let latency = Mutex<[String: Distribution]>([:])
+    private let defaultLatency = Mutex<Distribution?>(nil)
 
     /// - Parameters:
     ///   - clock: the clock latencies suspend on and hooks read the time from (the kernel's virtual clock).
@@ -32,7 +32,7 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
 
     /// Every call on `table` (or on any table when `table` is nil and the table has no latency of its own)
     /// suspends for a delay drawn from `delay`; nil turns it off.
-    public func setLatency(_ delay: SimulatedDelay?, forTable table: String? = nil) {
+    public func setLatency(_ delay: Distribution?, forTable table: String? = nil) {
         if let table {
             latency.withLock { $0[table] = delay }
         } else {
@@ -54,7 +54,7 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
 
     /// Makes the global index `index` of `table` reflect each write only after a delay drawn from `delay`;
     /// nil makes it immediate again (writes already in flight still arrive when due).
-    public func setIndexLag(_ delay: SimulatedDelay?, forTable table: String, index: String) {
+    public func setIndexLag(_ delay: Distribution?, forTable table: String, index: String) {
         state.withLock { $0.indexLag[.init(table: table, index: index)] = delay }
     }
 
@@ -135,7 +135,7 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     private func simulateLatency(_ table: String?) async throws {
         let delay = table.flatMap { name in latency.withLock { $0[name] } } ?? defaultLatency.withLock { $0 }
         guard let delay else { return }
-        let duration = delay.sample(using: random)
+        let duration = random.duration(delay)
         if duration > .zero {
             try await clock.sleep(until: clock.now.advanced(by: duration), tolerance: nil)
         }

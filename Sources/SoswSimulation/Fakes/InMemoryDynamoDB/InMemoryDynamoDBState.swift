@@ -22,7 +22,7 @@ struct InMemoryDynamoDBState: Sendable {
 
     var tables: [String: StoredTable] = [:]
     var throttling: [HookTarget: ThrottlingRule] = [:]
-    var indexLag: [HookTarget: SimulatedDelay] = [:]
+    var indexLag: [HookTarget: Distribution] = [:]
     let random: any RandomSource
     let compiler: ExpressionCompiler
     let region: String
@@ -72,7 +72,7 @@ struct InMemoryDynamoDBState: Sendable {
         let rules = indexLag
         let random = random
         return { index in
-            rules[HookTarget(table: table, index: index.name)]?.sample(using: random)
+            rules[HookTarget(table: table, index: index.name)].map { random.duration($0) }
         }
     }
 

@@ -1,3 +1,5 @@
+import SoswCore
+
 /// A single-item write decided but not yet applied: which item, as it was and as it will be. PutItem,
 /// UpdateItem and DeleteItem apply it at once; a transaction plans every action first and applies them all
 /// only if every condition held.
@@ -15,5 +17,3 @@ struct PlannedWrite: Sendable {
         max(old.map(dynamoItemSize) ?? 0, new.map(dynamoItemSize) ?? 0)
     }
 }
-
-import SoswCore
