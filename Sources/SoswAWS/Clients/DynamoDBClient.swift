@@ -90,8 +90,15 @@ public struct DynamoDBClient: DynamoDB {
 
     // MARK: The protocol
 
+    /// Sorted keys: the same input always gives the same bytes on the wire, whatever the dictionaries' order.
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     private func call<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input) async throws -> Output {
-        let body = try JSONEncoder().encode(input)
+        let body = try Self.encoder.encode(input)
         let request = AWSHTTPRequest(
             method: "POST", endpoint: endpoint, path: "/",
             headers: [
