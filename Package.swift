@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SoswSimulation", targets: ["SoswSimulation"]),
         .library(name: "SoswReports", targets: ["SoswReports"]),
         .library(name: "SoswAWS", targets: ["SoswAWS"]),
+        .library(name: "SoswServe", targets: ["SoswServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -49,6 +52,16 @@ let package = Package(
             dependencies: [
                 "SoswCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "SoswServe",
+            dependencies: [
+                "SoswCore",
+                "SoswSimulation",
+                "SoswAWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -58,6 +71,7 @@ let package = Package(
                 "SoswSimulation",
                 "SoswReports",
                 "SoswAWS",
+                "SoswServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,9 +84,20 @@ let package = Package(
         ),
         .testTarget(
             name: "SoswSimulationTests",
-            dependencies: ["SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "SoswSimulation", "SoswAWS", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
-        .testTarget(name: "soswTests", dependencies: ["sosw", "SoswCore", "SoswSimulation"]),
-        .testTarget(name: "SoswAWSTests", dependencies: ["SoswAWS", "SoswCore"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "soswTests",
+            dependencies: [
+                "sosw", "SoswCore", "SoswSimulation", "SoswAWS", "SoswServe",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "SoswAWSTests", dependencies: ["SoswAWS", "SoswCore", "SoswSimulation"], resources: [.copy("Resources")]
+        ),
     ]
 )

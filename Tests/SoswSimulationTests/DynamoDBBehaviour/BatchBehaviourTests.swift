@@ -13,12 +13,14 @@ struct BatchBehaviourTests {
         let db = makeDynamoDBUnderTest()
         let first = try await BehaviourTables.simple(db)
         let second = try await BehaviourTables.simple(db)
-        let output = try await db.batchWriteItem(BatchWriteItemInput(requestItems: [
-            first: Self.puts(20), second: Self.puts(5),
-        ]))
-        #expect(output.unprocessedItems?.isEmpty ?? true)
-        #expect(try await db.scan(ScanInput(tableName: first, select: .count)).count == 20)
-        #expect(try await db.get(second, ["pk": "k4"]) == ["pk": "k4", "v": 4])
+        try await knownDifference(.moto, "the same key in two tables counts as a duplicate") {
+            let output = try await db.batchWriteItem(BatchWriteItemInput(requestItems: [
+                first: Self.puts(20), second: Self.puts(5),
+            ]))
+            #expect(output.unprocessedItems?.isEmpty ?? true)
+            #expect(try await db.scan(ScanInput(tableName: first, select: .count)).count == 20)
+            #expect(try await db.get(second, ["pk": "k4"]) == ["pk": "k4", "v": 4])
+        }
     }
 
     @Test("batch deletes remove items")
@@ -43,10 +45,13 @@ struct BatchBehaviourTests {
             Self.puts(3) + Self.puts(1),
             Self.puts(3) + [WriteRequest(putRequest: PutRequest(item: ["pk": 1]))],
         ]
-        await expectDynamoDBError(.validation) {
-            _ = try await db.batchWriteItem(BatchWriteItemInput(requestItems: [table: requests[number]]))
+        try await knownDifference(.moto, "26 writes are accepted; an invalid item refuses only itself", when: number != 1) {
+            await expectDynamoDBError(.validation) {
+                _ = try await db.batchWriteItem(BatchWriteItemInput(requestItems: [table: requests[number]]))
+            }
+            let stored = try await db.scan(ScanInput(tableName: table, select: .count)).count
+            #expect(stored == 0)
         }
-        #expect(try await db.scan(ScanInput(tableName: table, select: .count)).count == 0)
     }
 
     @Test("duplicate keys in a batch write are named as such")
@@ -78,10 +83,12 @@ struct BatchBehaviourTests {
         let hundred: [DynamoItem] = (0..<100).map { ["pk": .s("k\($0)")] }
         let output = try await db.batchGetItem(BatchGetItemInput(requestItems: [table: KeysAndAttributes(keys: hundred)]))
         #expect(output.responses?[table]?.isEmpty ?? true)
-        await expectDynamoDBError(.validation, "Too many items requested for the BatchGetItem call") {
-            _ = try await db.batchGetItem(BatchGetItemInput(requestItems: [
-                table: KeysAndAttributes(keys: hundred + [["pk": "k100"]]),
-            ]))
+        try await knownDifference(.moto, "101 keys get a generic length-constraint message") {
+            await expectDynamoDBError(.validation, "Too many items requested for the BatchGetItem call") {
+                _ = try await db.batchGetItem(BatchGetItemInput(requestItems: [
+                    table: KeysAndAttributes(keys: hundred + [["pk": "k100"]]),
+                ]))
+            }
         }
         await expectDynamoDBError(.validation, "Provided list of item keys contains duplicates") {
             _ = try await db.batchGetItem(BatchGetItemInput(requestItems: [

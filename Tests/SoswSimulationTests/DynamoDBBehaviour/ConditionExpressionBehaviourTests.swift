@@ -86,14 +86,17 @@ struct ConditionExpressionBehaviourTests {
         let put = PutItemInput(
             tableName: table, item: replacement, conditionExpression: testCase.expression,
             expressionAttributeNames: testCase.names, expressionAttributeValues: testCase.values)
-        if testCase.holds {
-            _ = try await db.putItem(put)
-            #expect(try await db.get(table, ["pk": "c"]) == replacement)
-        } else {
-            await expectDynamoDBError(.conditionalCheckFailed, "The conditional request failed") {
+        let comparesAcrossTypes = testCase.expression == "n < :v" && testCase.values?[":v"]?.stringValue != nil
+        try await knownDifference(.moto, "comparing a number with a string is an error, not false", when: comparesAcrossTypes) {
+            if testCase.holds {
                 _ = try await db.putItem(put)
+                #expect(try await db.get(table, ["pk": "c"]) == replacement)
+            } else {
+                await expectDynamoDBError(.conditionalCheckFailed, "The conditional request failed") {
+                    _ = try await db.putItem(put)
+                }
+                #expect(try await db.get(table, ["pk": "c"]) == Self.item)
             }
-            #expect(try await db.get(table, ["pk": "c"]) == Self.item)
         }
     }
 
@@ -155,10 +158,14 @@ struct ConditionExpressionBehaviourTests {
     func invalidExpression(_ testCase: Invalid) async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await BehaviourTables.simple(db)
-        await expectDynamoDBError(.validation, testCase.message) {
-            _ = try await db.putItem(PutItemInput(
-                tableName: table, item: ["pk": "a"], conditionExpression: testCase.expression,
-                expressionAttributeNames: testCase.names, expressionAttributeValues: testCase.values))
+        let checkedByMoto = testCase.message.hasPrefix("ExpressionAttributeValues must not be empty")
+            || testCase.message.contains("reserved keyword") || testCase.message.contains("ExpressionAttributeNames unused")
+        try await knownDifference(.moto, "unused or undefined placeholders are not refused", when: !checkedByMoto) {
+            await expectDynamoDBError(.validation, testCase.message) {
+                _ = try await db.putItem(PutItemInput(
+                    tableName: table, item: ["pk": "a"], conditionExpression: testCase.expression,
+                    expressionAttributeNames: testCase.names, expressionAttributeValues: testCase.values))
+            }
         }
     }
 
@@ -168,11 +175,13 @@ struct ConditionExpressionBehaviourTests {
     func syntaxError(_ expression: String) async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await BehaviourTables.simple(db)
-        let error = await expectDynamoDBError(.validation) {
-            _ = try await db.putItem(PutItemInput(
-                tableName: table, item: ["pk": "a"], conditionExpression: expression,
-                expressionAttributeValues: [":v": 1]))
+        try await knownDifference(.moto, "a syntax error is an HTTP 500 or is accepted") {
+            let error = await expectDynamoDBError(.validation) {
+                _ = try await db.putItem(PutItemInput(
+                    tableName: table, item: ["pk": "a"], conditionExpression: expression,
+                    expressionAttributeValues: [":v": 1]))
+            }
+            #expect(error?.message.hasPrefix("Invalid ConditionExpression: ") == true)
         }
-        #expect(error?.message.hasPrefix("Invalid ConditionExpression: ") == true)
     }
 }

@@ -89,7 +89,9 @@ struct IndexBehaviourTests {
         let full = try await db.query(QueryInput(
             tableName: table, indexName: "byAt", keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "a"],
             select: .allAttributes, consistentRead: true))
-        #expect(full.items?.first?["extra"] == 2)
+        try await knownDifference(.moto, "ALL_ATTRIBUTES on a local index returns only the projection") {
+            #expect(full.items?.first?["extra"] == 2)
+        }
     }
 
     @Test("a global index refuses consistent reads and ALL_ATTRIBUTES beyond its projection")
@@ -101,13 +103,15 @@ struct IndexBehaviourTests {
                 tableName: table, indexName: "byStatus", keyConditionExpression: "#s = :s",
                 expressionAttributeNames: ["#s": "status"], expressionAttributeValues: [":s": "done"], consistentRead: true))
         }
-        await expectDynamoDBError(
-            .validation,
-            "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byOwner because its projection type is not ALL"
-        ) {
-            _ = try await db.query(QueryInput(
-                tableName: table, indexName: "byOwner", keyConditionExpression: "#o = :o",
-                expressionAttributeNames: ["#o": "owner"], expressionAttributeValues: [":o": "ann"], select: .allAttributes))
+        try await knownDifference(.moto, "ALL_ATTRIBUTES on a global index that does not project all is answered") {
+            await expectDynamoDBError(
+                .validation,
+                "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byOwner because its projection type is not ALL"
+            ) {
+                _ = try await db.query(QueryInput(
+                    tableName: table, indexName: "byOwner", keyConditionExpression: "#o = :o",
+                    expressionAttributeNames: ["#o": "owner"], expressionAttributeValues: [":o": "ann"], select: .allAttributes))
+            }
         }
     }
 
@@ -157,9 +161,11 @@ struct IndexBehaviourTests {
         let description = try #require(try await db.describeTable(DescribeTableInput(tableName: table)).table)
         #expect(description.itemCount == 5)
         #expect(description.globalSecondaryIndexes?.map(\.indexName) == ["byStatus", "byOwner", "byOwnerAt"])
-        #expect(description.globalSecondaryIndexes?.first { $0.indexName == "byStatus" }?.itemCount == 4)
-        #expect(description.localSecondaryIndexes?.first?.itemCount == 4)
         #expect(description.tableStatus == .active)
-        #expect((description.tableSizeBytes ?? 0) > 0)
+        try await knownDifference(.moto, "indexes have no ItemCount and the table no TableSizeBytes") {
+            #expect(description.globalSecondaryIndexes?.first { $0.indexName == "byStatus" }?.itemCount == 4)
+            #expect(description.localSecondaryIndexes?.first?.itemCount == 4)
+            #expect((description.tableSizeBytes ?? 0) > 0)
+        }
     }
 }

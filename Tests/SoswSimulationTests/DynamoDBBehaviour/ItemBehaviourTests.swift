@@ -72,7 +72,12 @@ struct ItemBehaviourTests {
     func badItem(_ testCase: BadItem) async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await BehaviourTables.ranged(db)
-        await expectDynamoDBError(.validation, testCase.message) { try await db.put(table, testCase.item) }
+        try await knownDifference(
+            .moto, "an empty key string and a duplicate set member get other answers",
+            when: testCase.message.contains("empty string value") || testCase.message.contains("contains duplicates")
+        ) {
+            await expectDynamoDBError(.validation, testCase.message) { try await db.put(table, testCase.item) }
+        }
     }
 
     @Test("keys that do not match the schema are refused", arguments: [
@@ -81,11 +86,15 @@ struct ItemBehaviourTests {
     func badKey(_ key: DynamoItem) async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await BehaviourTables.ranged(db)
-        await expectDynamoDBError(.validation, "The provided key element does not match the schema") {
-            _ = try await db.get(table, key)
-        }
-        await expectDynamoDBError(.validation, "The provided key element does not match the schema") {
-            _ = try await db.deleteItem(DeleteItemInput(tableName: table, key: key))
+        try await knownDifference(
+            .moto, "says 'Validation Exception' or accepts a key of the wrong type", when: key["extra"] == nil
+        ) {
+            await expectDynamoDBError(.validation, "The provided key element does not match the schema") {
+                _ = try await db.get(table, key)
+            }
+            await expectDynamoDBError(.validation, "The provided key element does not match the schema") {
+                _ = try await db.deleteItem(DeleteItemInput(tableName: table, key: key))
+            }
         }
     }
 
@@ -93,10 +102,12 @@ struct ItemBehaviourTests {
     func indexKeyType() async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await BehaviourTables.indexed(db)
-        await expectDynamoDBError(
-            .validation,
-            "One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus"
-        ) { try await db.put(table, ["pk": "a", "sk": 1, "status": 3]) }
+        try await knownDifference(.moto, "an index key of the wrong type is stored") {
+            await expectDynamoDBError(
+                .validation,
+                "One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus"
+            ) { try await db.put(table, ["pk": "a", "sk": 1, "status": 3]) }
+        }
     }
 
     @Test("operations on a missing table are ResourceNotFoundException")

@@ -32,12 +32,14 @@ struct QueryBehaviourTests {
     func sortKeyConditions(_ expression: String, _ values: DynamoItem, _ expected: [Int64]) async throws {
         let db = makeDynamoDBUnderTest()
         let table = try await Self.seeded(db)
-        let output = try await db.query(QueryInput(
-            tableName: table, keyConditionExpression: expression,
-            expressionAttributeValues: values.merging([":p": "p"]) { $1 }))
-        #expect(Self.sortKeys(output.items) == expected)
-        #expect(output.count == expected.count)
-        #expect(output.scannedCount == expected.count)
+        try await knownDifference(.moto, "a value before the key name is refused", when: expression.hasPrefix(":")) {
+            let output = try await db.query(QueryInput(
+                tableName: table, keyConditionExpression: expression,
+                expressionAttributeValues: values.merging([":p": "p"]) { $1 }))
+            #expect(Self.sortKeys(output.items) == expected)
+            #expect(output.count == expected.count)
+            #expect(output.scannedCount == expected.count)
+        }
     }
 
     @Test("begins_with selects string sort keys by prefix, in byte order", arguments: [
@@ -92,7 +94,9 @@ struct QueryBehaviourTests {
             } while start != nil && pages < 20
             #expect(seen == (forward ? Array(1...10) : Array((1...10).reversed())))
             // A page that reaches Limit returns a LastEvaluatedKey even when nothing follows.
-            #expect(pages == 10 / limit + 1)
+            try await knownDifference(.moto, "no LastEvaluatedKey when Limit ends on the last item", when: 10 % limit == 0) {
+                #expect(pages == 10 / limit + 1)
+            }
         }
     }
 
@@ -146,12 +150,16 @@ struct QueryBehaviourTests {
         for sk in 1...15 { try await db.put(table, ["pk": "big", "sk": .n(DynamoNumber(sk)), "data": .s(filler)]) }
         let first = try await db.query(QueryInput(
             tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "big"]))
-        #expect(first.count == 10)
-        #expect(first.lastEvaluatedKey == ["pk": "big", "sk": 10])
+        try await knownDifference(.moto, "the 1 MB page ends one item earlier") {
+            #expect(first.count == 10)
+            #expect(first.lastEvaluatedKey == ["pk": "big", "sk": 10])
+        }
         let second = try await db.query(QueryInput(
             tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "big"],
             exclusiveStartKey: first.lastEvaluatedKey))
-        #expect(Self.sortKeys(second.items) == [11, 12, 13, 14, 15])
+        try await knownDifference(.moto, "the 1 MB page ends one item earlier") {
+            #expect(Self.sortKeys(second.items) == [11, 12, 13, 14, 15])
+        }
         #expect(second.lastEvaluatedKey == nil)
     }
 
@@ -192,6 +200,8 @@ struct QueryBehaviourTests {
         let db = makeDynamoDBUnderTest()
         let table = try await Self.seeded(db)
         let (input, message) = Self.invalidQueries(table)[number]
-        await expectDynamoDBError(.validation, message) { _ = try await db.query(input) }
+        try await knownDifference(.moto, "accepts or answers differently all but one of these", when: number != 1) {
+            await expectDynamoDBError(.validation, message) { _ = try await db.query(input) }
+        }
     }
 }

@@ -33,7 +33,9 @@ struct ScanBehaviourTests {
         #expect(output.count == 5)
         #expect(output.scannedCount == 13)
         let counted = try await db.scan(ScanInput(tableName: table, select: .count))
-        #expect(counted.items == nil)
+        try await knownDifference(.moto, "Select COUNT still returns the items") {
+            #expect(counted.items == nil)
+        }
         #expect(counted.count == 13)
     }
 

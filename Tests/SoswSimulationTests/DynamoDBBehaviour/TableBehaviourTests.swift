@@ -88,9 +88,14 @@ struct TableBehaviourTests {
     func invalid(_ number: Int) async throws {
         let db = makeDynamoDBUnderTest()
         let (input, message) = Self.invalidTables(BehaviourTables.uniqueName())[number]
-        await expectDynamoDBError(.validation, message) { _ = try await db.createTable(input) }
-        await expectDynamoDBError(.resourceNotFound) {
-            _ = try await db.describeTable(DescribeTableInput(tableName: input.tableName))
+        try await knownDifference(
+            .moto, "most invalid definitions create the table; billing-mode errors have other messages",
+            when: ![2, 3].contains(number)
+        ) {
+            await expectDynamoDBError(.validation, message) { _ = try await db.createTable(input) }
+            await expectDynamoDBError(.resourceNotFound) {
+                _ = try await db.describeTable(DescribeTableInput(tableName: input.tableName))
+            }
         }
     }
 }

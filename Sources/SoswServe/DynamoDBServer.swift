@@ -1,0 +1,79 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SoswAWS
+import SoswCore
+
+/// An HTTP server speaking DynamoDB's JSON 1.0 protocol on 127.0.0.1 (`sosw serve`): any SDK, the AWS CLI or
+/// boto3 pointed at it with an endpoint URL talks to the ``DynamoDBJSONService`` behind it as to the service,
+/// with its status codes, `__type` errors, `x-amzn-RequestId` and `x-amz-crc32` headers.
+///
+/// Signatures are not checked unless a ``SignatureCheck`` is given: a local test server needs requests from
+/// any client with any keys.
+public struct DynamoDBServer: Sendable {
+    public static let host = "127.0.0.1"
+
+    public let service: DynamoDBJSONService
+    /// 0 lets the system pick a free port; ``run(onListening:)`` reports the one it got.
+    public let port: Int
+    public let signatureCheck: SignatureCheck?
+    private let requestIDs = RequestIDSequence()
+
+    public init(service: DynamoDBJSONService, port: Int, signatureCheck: SignatureCheck? = nil) {
+        self.service = service
+        self.port = port
+        self.signatureCheck = signatureCheck
+    }
+
+    /// Serves until the task is cancelled or the process receives SIGINT/SIGTERM. `onListening` receives the
+    /// bound port once the socket accepts connections.
+    public func run(onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        let router = Router()
+        router.post("/") { request, _ in
+            try await self.respond(to: request)
+        }
+        var logger = Logger(label: "sosw.serve")
+        logger.logLevel = .warning
+        let requestedPort = port
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(Self.host, port: port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? requestedPort) },
+            logger: logger)
+        try await application.runService()
+    }
+
+    private func respond(to request: Request) async throws -> Response {
+        let body = Array(try await request.body.collect(upTo: DynamoDBJSONService.maxRequestBytes).readableBytesView)
+        let reply: DynamoDBJSONReply
+        if let signatureCheck, let rejection = signatureCheck.rejection(of: Self.sigV4Request(request, body: body)) {
+            reply = rejection
+        } else {
+            reply = await service.handle(target: request.headers[HTTPField.Name("X-Amz-Target")!], body: body)
+        }
+        let headers: HTTPFields = [
+            .contentType: DynamoDBClient.contentType,
+            HTTPField.Name("x-amzn-RequestId")!: requestIDs.next(),
+            HTTPField.Name("x-amz-crc32")!: String(CRC32.checksum(reply.body)),
+        ]
+        return Response(
+            status: HTTPResponse.Status(code: reply.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+
+    /// The request as the client signed it. HTTP/1 `Host` arrives as the request's authority, not as a field,
+    /// so it is put back as the header the signature covers.
+    private static func sigV4Request(_ request: Request, body: [UInt8]) -> SigV4Request {
+        let target = request.head.path ?? "/"
+        let path = target.prefix { $0 != "?" }
+        let rawQuery = target.dropFirst(path.count + 1)
+        var headers = request.headers.map { SigV4Request.Header($0.name.rawName, $0.value) }
+        if let authority = request.head.authority {
+            headers.insert(SigV4Request.Header("Host", authority), at: 0)
+        }
+        return SigV4Request(
+            method: request.method.rawValue, path: String(path),
+            query: SigV4Request.QueryItem.parse(rawQuery: String(rawQuery)), headers: headers, payload: .bytes(body))
+    }
+}
