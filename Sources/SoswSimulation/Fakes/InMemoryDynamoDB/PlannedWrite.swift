@@ -6,14 +6,14 @@ import SoswCore
 struct PlannedWrite: Sendable {
     var table: String
     var primaryKey: IndexKey
-    var old: DynamoItem?
-    var new: DynamoItem?
+    var old: StoredItem?
+    var new: StoredItem?
     /// Top-level attributes the write targets, for ReturnValues UPDATED_OLD and UPDATED_NEW.
     var updated: Set<String>
     /// False for a ConditionCheck, which writes nothing.
     var writes: Bool
 
     var consumedBytes: Int {
-        max(old.map(dynamoItemSize) ?? 0, new.map(dynamoItemSize) ?? 0)
+        max(old?.size ?? 0, new?.size ?? 0)
     }
 }

@@ -2,11 +2,14 @@ import SoswCore
 
 /// A compiled UpdateExpression, shared by every request that uses the same text.
 struct CompiledUpdate: CompiledExpression {
+    let text: String
     let actions: UpdateActions
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
     var kind: ExpressionKind { .update }
+    /// Update operands are checked by type only.
+    var validationReadsValueContents: Bool { false }
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         UpdateValidation.issues(of: actions, with: attributes)
