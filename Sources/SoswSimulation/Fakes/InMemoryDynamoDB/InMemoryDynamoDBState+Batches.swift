@@ -29,7 +29,7 @@ extension InMemoryDynamoDBState {
                     let (position, stored) = try validateNewItem(put.item, in: table)
                     plan = PlannedWrite(
                         table: tableName, primaryKey: position, old: table.item(at: position), new: stored,
-                        updated: Set(put.item.keys), writes: true)
+                        updated: [], writes: true)
                 case (nil, let delete?):
                     let position = try primaryKey(delete.key, in: table)
                     let old = table.item(at: position)

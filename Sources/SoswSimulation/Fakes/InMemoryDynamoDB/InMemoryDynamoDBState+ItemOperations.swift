@@ -15,7 +15,7 @@ extension InMemoryDynamoDBState {
         let old = table.item(at: position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, old: old, new: stored, updated: Set(item.keys), writes: true)
+            table: tableName, primaryKey: position, old: old, new: stored, updated: [], writes: true)
     }
 
     func planUpdate(
@@ -87,7 +87,7 @@ extension InMemoryDynamoDBState {
     /// Applies a plan; returns the sizes of the index writes it caused.
     mutating func commit(_ plan: PlannedWrite, now: Duration) -> [String: [Int]] {
         guard plan.writes else { return [:] }
-        let lag = self.lag(for: plan.table)
+        let lag: (IndexDefinition) -> Duration? = indexLag.isEmpty ? { _ in nil } : self.lag(for: plan.table)
         return tables[plan.table]?.write(at: plan.primaryKey, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
     }
 

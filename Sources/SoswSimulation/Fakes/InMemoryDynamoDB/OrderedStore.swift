@@ -17,7 +17,9 @@ struct OrderedStore<Key: Comparable, Value> {
         }
     }
 
-    static var chunkCapacity: Int { 512 }
+    /// Small enough that an insert moves few bytes (an entry of the fake is a few hundred bytes), large enough
+    /// that a million entries make a short list of chunks.
+    static var chunkCapacity: Int { 64 }
 
     private var chunks: [[Entry]] = []
     private(set) var count = 0

@@ -8,7 +8,8 @@ struct PlannedWrite: Sendable {
     var primaryKey: IndexKey
     var old: StoredItem?
     var new: StoredItem?
-    /// Top-level attributes the write targets, for ReturnValues UPDATED_OLD and UPDATED_NEW.
+    /// Top-level attributes an update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW; empty for puts,
+    /// deletes and checks, whose ReturnValues cannot ask for those (and transactions and batches return none).
     var updated: Set<String>
     /// False for a ConditionCheck, which writes nothing.
     var writes: Bool
