@@ -5,7 +5,9 @@ import SoswCore
 /// items in the wrong sequence.
 enum KeyScalar: Hashable, Comparable, Sendable {
     case string(String)
-    case number(DynamoNumber)
+    /// Boxed: a DynamoNumber is 48 bytes, which made every key 256 bytes; boxed, a key is 96 and an ordered
+    /// store's inserts and searches move and touch less than half the memory.
+    indirect case number(DynamoNumber)
     case binary([UInt8])
 
     init?(_ value: AttributeValue) {
