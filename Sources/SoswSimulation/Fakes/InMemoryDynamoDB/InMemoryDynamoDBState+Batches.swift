@@ -26,10 +26,10 @@ extension InMemoryDynamoDBState {
                 let plan: PlannedWrite
                 switch (request.putRequest, request.deleteRequest) {
                 case (let put?, nil):
-                    let position = try validateNewItem(put.item, in: table)
+                    let (position, stored) = try validateNewItem(put.item, in: table)
                     plan = PlannedWrite(
-                        table: tableName, primaryKey: position, old: table.item(at: position), new: put.item,
-                        updated: Set(put.item.keys), writes: true)
+                        table: tableName, primaryKey: position, old: table.item(at: position), new: stored,
+                        updated: [], writes: true)
                 case (nil, let delete?):
                     let position = try primaryKey(delete.key, in: table)
                     let old = table.item(at: position)
@@ -92,7 +92,7 @@ extension InMemoryDynamoDBState {
             let table = try self.table(named: tableName)
             let request = input.requestItems[tableName]!
             let projection = try request.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
-            try validateExpressionAttributes(
+            try validations.validate(
                 ExpressionAttributes(names: request.expressionAttributeNames), usedBy: projection.map { [$0] } ?? [])
             var positions: [IndexKey] = []
             for key in request.keys {
@@ -122,9 +122,9 @@ extension InMemoryDynamoDBState {
             for position in positions {
                 let item = table.item(at: position)
                 // Each item of a batch is rounded up to 4 KB on its own.
-                units += CapacityUnits.read(bytes: item.map(dynamoItemSize) ?? 0, consistent: request.consistentRead ?? false)
+                units += CapacityUnits.read(bytes: item?.size ?? 0, consistent: request.consistentRead ?? false)
                 if let item {
-                    items.append(try projection?.project(item, attributes) ?? item)
+                    items.append(try projection?.project(item.attributes, attributes) ?? item.attributes)
                 }
             }
             responses[table.name] = items

@@ -10,12 +10,12 @@ extension InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> PlannedWrite {
         let table = try self.table(named: tableName)
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
-        try validateExpressionAttributes(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
-        let position = try validateNewItem(item, in: table)
+        try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
+        let (position, stored) = try validateNewItem(item, in: table)
         let old = table.item(at: position)
-        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, old: old, new: item, updated: Set(item.keys), writes: true)
+            table: tableName, primaryKey: position, old: old, new: stored, updated: [], writes: true)
     }
 
     func planUpdate(
@@ -29,7 +29,7 @@ extension InMemoryDynamoDBState {
         var expressions: [any CompiledExpression] = []
         if let compiledUpdate { expressions.append(compiledUpdate) }
         if let compiledCondition { expressions.append(compiledCondition) }
-        try validateExpressionAttributes(attributes, usedBy: expressions)
+        try validations.validate(attributes, usedBy: expressions)
         if let compiledUpdate {
             for name in try compiledUpdate.updatedTopLevelNames(attributes) where table.key.contains(name) {
                 throw .validation(
@@ -38,14 +38,14 @@ extension InMemoryDynamoDBState {
             }
         }
         let old = table.item(at: position)
-        try check(compiledCondition, on: old, attributes, returnOnFailure)
-        var new = old ?? key
+        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
+        var new = old?.attributes ?? key
         var updated: Set<String> = []
         if let compiledUpdate {
             updated = try compiledUpdate.apply(to: &new, attributes)
         }
-        try validateStoredItem(new, in: table)
-        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: new, updated: updated, writes: true)
+        let stored = try validateStoredItem(new, in: table)
+        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: stored, updated: updated, writes: true)
     }
 
     func planDelete(
@@ -55,9 +55,9 @@ extension InMemoryDynamoDBState {
         let table = try self.table(named: tableName)
         let position = try primaryKey(key, in: table)
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
-        try validateExpressionAttributes(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
+        try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
         let old = table.item(at: position)
-        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(table: tableName, primaryKey: position, old: old, new: nil, updated: [], writes: old != nil)
     }
 
@@ -68,9 +68,9 @@ extension InMemoryDynamoDBState {
         let table = try self.table(named: tableName)
         let position = try primaryKey(key, in: table)
         let compiledCondition = try compiler.condition(condition)
-        try validateExpressionAttributes(attributes, usedBy: [compiledCondition])
+        try validations.validate(attributes, usedBy: [compiledCondition])
         let old = table.item(at: position)
-        try check(compiledCondition, on: old, attributes, returnOnFailure)
+        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(table: tableName, primaryKey: position, old: old, new: old, updated: [], writes: false)
     }
 
@@ -87,7 +87,7 @@ extension InMemoryDynamoDBState {
     /// Applies a plan; returns the sizes of the index writes it caused.
     mutating func commit(_ plan: PlannedWrite, now: Duration) -> [String: [Int]] {
         guard plan.writes else { return [:] }
-        let lag = self.lag(for: plan.table)
+        let lag: (IndexDefinition) -> Duration? = indexLag.isEmpty ? { _ in nil } : self.lag(for: plan.table)
         return tables[plan.table]?.write(at: plan.primaryKey, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
     }
 
@@ -118,7 +118,8 @@ extension InMemoryDynamoDBState {
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
         let indexWrites = commit(plan, now: now)
         return PutItemOutput(
-            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: plan.new, updated: plan.updated),
+            attributes: Self.returnedAttributes(
+                input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
             consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
@@ -132,7 +133,8 @@ extension InMemoryDynamoDBState {
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
         let indexWrites = commit(plan, now: now)
         return UpdateItemOutput(
-            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: plan.new, updated: plan.updated),
+            attributes: Self.returnedAttributes(
+                input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
             consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
@@ -148,7 +150,7 @@ extension InMemoryDynamoDBState {
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
         let indexWrites = commit(plan, now: now)
         return DeleteItemOutput(
-            attributes: Self.returnedAttributes(input.returnValues, old: plan.old, new: nil, updated: []),
+            attributes: Self.returnedAttributes(input.returnValues, old: plan.old?.attributes, new: nil, updated: []),
             consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
@@ -156,12 +158,13 @@ extension InMemoryDynamoDBState {
         let table = try self.table(named: input.tableName)
         let projection = try input.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
         let attributes = ExpressionAttributes(names: input.expressionAttributeNames)
-        try validateExpressionAttributes(attributes, usedBy: projection.map { [$0] } ?? [])
+        try validations.validate(attributes, usedBy: projection.map { [$0] } ?? [])
         let position = try primaryKey(input.key, in: table)
         try checkThrottling(table: input.tableName, indexes: [], now: now)
         let item = table.item(at: position)
-        let units = CapacityUnits.read(bytes: item.map(dynamoItemSize) ?? 0, consistent: input.consistentRead ?? false)
-        let returned: DynamoItem? = if let item, let projection { try projection.project(item, attributes) } else { item }
+        let units = CapacityUnits.read(bytes: item?.size ?? 0, consistent: input.consistentRead ?? false)
+        let returned: DynamoItem? =
+            if let item, let projection { try projection.project(item.attributes, attributes) } else { item?.attributes }
         return GetItemOutput(
             item: returned,
             consumedCapacity: Self.consumedCapacity(

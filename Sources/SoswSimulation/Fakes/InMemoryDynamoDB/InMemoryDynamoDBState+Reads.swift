@@ -8,7 +8,8 @@ extension InMemoryDynamoDBState {
         var items: [DynamoItem] = []
         var count = 0
         var scannedCount = 0
-        var lastEvaluatedKey: DynamoItem?
+        /// The last entry read; its key becomes LastEvaluatedKey when the page stops before the range ends.
+        var lastRead: DynamoItem?
         var indexBytes = 0
         var tableBytes = 0
     }
@@ -90,10 +91,9 @@ extension InMemoryDynamoDBState {
                 position = previous
             }
         }
-        if !stopped { page.lastEvaluatedKey = nil }
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: page.lastEvaluatedKey,
+            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: $0, read) } : nil,
             consumedCapacity: readCapacity(page, read, request))
     }
 
@@ -123,10 +123,9 @@ extension InMemoryDynamoDBState {
             }
             position = store.position(after: position)
         }
-        if !stopped { page.lastEvaluatedKey = nil }
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: page.lastEvaluatedKey,
+            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: $0, read) } : nil,
             consumedCapacity: readCapacity(page, read, request))
     }
 
@@ -154,7 +153,7 @@ extension InMemoryDynamoDBState {
         if let keyCondition { expressions.append(keyCondition) }
         if let filter { expressions.append(filter) }
         if let projection { expressions.append(projection) }
-        try validateExpressionAttributes(attributes, usedBy: expressions)
+        try validations.validate(attributes, usedBy: expressions)
         let startKey = try request.exclusiveStartKey.map { key throws(DynamoDBError) in
             try Self.startKey(key, table: table, index: index)
         }
@@ -165,21 +164,21 @@ extension InMemoryDynamoDBState {
     }
 
     /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it
-    /// past 1 MB, in which case the entry is left for the next page). `lastEvaluatedKey` follows the last entry
-    /// read; the walk clears it when it ends because the range is exhausted.
+    /// past 1 MB, in which case the entry is left for the next page). `lastRead` follows the last entry read;
+    /// the walk turns it into LastEvaluatedKey only when it stops before the range is exhausted.
     private func visit(
-        _ entry: OrderedStore<IndexKey, DynamoItem>.Entry, _ read: PreparedRead, _ request: ReadRequest,
+        _ entry: OrderedStore<IndexKey, StoredItem>.Entry, _ read: PreparedRead, _ request: ReadRequest,
         into page: inout Page
     ) throws(DynamoDBError) -> Bool {
-        var image = entry.value
-        let indexBytes = dynamoItemSize(image)
+        var image = entry.value.attributes
+        let indexBytes = entry.value.size
         var tableBytes = 0
         if let index = read.index, !index.isGlobal, needsTableItem(read) {
             // A local index fetches attributes it does not project from the table, at the table's cost.
             let primary = IndexKey(partition: entry.key.tablePartition!, sort: entry.key.tableSort)
             if let full = read.table.item(at: primary) {
-                image = full
-                tableBytes = dynamoItemSize(full)
+                image = full.attributes
+                tableBytes = full.size
             }
         }
         if page.scannedCount > 0, page.indexBytes + page.tableBytes + indexBytes + tableBytes > Self.pageBytes {
@@ -189,7 +188,7 @@ extension InMemoryDynamoDBState {
         page.scannedCount += 1
         page.indexBytes += indexBytes
         page.tableBytes += tableBytes
-        page.lastEvaluatedKey = lastEvaluatedKey(entry, read)
+        page.lastRead = entry.value.attributes
         if try read.filter?.evaluate(image, read.attributes) ?? true {
             page.count += 1
             if read.select != .count {
@@ -211,10 +210,11 @@ extension InMemoryDynamoDBState {
         }
     }
 
-    private func lastEvaluatedKey(_ entry: OrderedStore<IndexKey, DynamoItem>.Entry, _ read: PreparedRead) -> DynamoItem {
-        var key = read.table.key.keyAttributes(of: entry.value)
+    /// The table's key attributes of the entry, and the index's when reading an index.
+    private func lastEvaluatedKey(of item: DynamoItem, _ read: PreparedRead) -> DynamoItem {
+        var key = read.table.key.keyAttributes(of: item)
         if let index = read.index {
-            key.merge(index.key.keyAttributes(of: entry.value)) { current, _ in current }
+            key.merge(index.key.keyAttributes(of: item)) { current, _ in current }
         }
         return key
     }

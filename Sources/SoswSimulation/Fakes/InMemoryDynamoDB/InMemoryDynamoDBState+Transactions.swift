@@ -73,7 +73,7 @@ extension InMemoryDynamoDBState {
             return (check.tableName, try primaryKey(check.key, in: try table(named: check.tableName)))
         }
         if let put = action.put {
-            return (put.tableName, try validateNewItem(put.item, in: try table(named: put.tableName)))
+            return (put.tableName, try validateNewItem(put.item, in: try table(named: put.tableName)).position)
         }
         if let update = action.update {
             return (update.tableName, try primaryKey(update.key, in: try table(named: update.tableName)))

@@ -25,12 +25,14 @@ struct InMemoryDynamoDBState: Sendable {
     var indexLag: [HookTarget: Distribution] = [:]
     let random: any RandomSource
     let compiler: ExpressionCompiler
+    let validations: ExpressionValidationCache
     let region: String
     let accountID: String
 
     init(random: any RandomSource, region: String, accountID: String) {
         self.random = random
         self.compiler = ExpressionCompiler()
+        self.validations = ExpressionValidationCache()
         self.region = region
         self.accountID = accountID
     }
@@ -55,8 +57,10 @@ struct InMemoryDynamoDBState: Sendable {
     // MARK: Simulation hooks
 
     /// Refuses the request when a throttling rule on the table or one of `indexes` fires now.
-    func checkThrottling(table: String, indexes: [String], now: Duration) throws(DynamoDBError) {
-        for target in [HookTarget(table: table, index: nil)] + indexes.map({ HookTarget(table: table, index: $0) }) {
+    /// `indexes` is only evaluated when some rule is set: most simulations set none.
+    func checkThrottling(table: String, indexes: @autoclosure () -> [String], now: Duration) throws(DynamoDBError) {
+        if throttling.isEmpty { return }
+        for target in [HookTarget(table: table, index: nil)] + indexes().map({ HookTarget(table: table, index: $0) }) {
             guard let rule = throttling[target] else { continue }
             if let window = rule.window, !window.contains(now) { continue }
             if random.bernoulli(rule.probability) { throw rule.error }
@@ -80,15 +84,22 @@ struct InMemoryDynamoDBState: Sendable {
 
     /// The position of the item a request's `Key` names, checking it has exactly the key attributes.
     func primaryKey(_ key: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
-        let names = table.key.attributeNames
-        guard key.count == names.count, let position = table.primaryKey(of: key) else {
+        guard key.count == table.key.attributeCount, let position = table.primaryKey(of: key) else {
             throw .validation("The provided key element does not match the schema")
         }
-        for name in names {
-            if case .s(let text)? = key[name], text.isEmpty { throw Self.emptyKey(name) }
-            if case .b(let bytes)? = key[name], bytes.isEmpty { throw Self.emptyKey(name) }
+        try Self.refuseEmptyKey(position.partition, name: table.key.partitionName)
+        if let sort = position.sort, let sortName = table.key.sortName {
+            try Self.refuseEmptyKey(sort, name: sortName)
         }
         return position
+    }
+
+    private static func refuseEmptyKey(_ scalar: KeyScalar, name: String) throws(DynamoDBError) {
+        switch scalar {
+        case .string(let text) where text.isEmpty: throw emptyKey(name)
+        case .binary(let bytes) where bytes.isEmpty: throw emptyKey(name)
+        default: break
+        }
     }
 
     private static func emptyKey(_ name: String) -> DynamoDBError {
@@ -98,50 +109,81 @@ struct InMemoryDynamoDBState: Sendable {
     }
 
     /// Checks an item about to be stored whole (PutItem, a transaction's Put, a batch put): its key, its
-    /// index keys, its values and its size. Returns its position.
-    func validateNewItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
-        for (name, type) in zip(table.key.attributeNames, [table.key.partitionType, table.key.sortType]) {
-            guard let value = item[name] else {
-                throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
-            }
-            if value.typeName != type?.rawValue {
-                throw .validation(
-                    "One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type?.rawValue ?? "") actual: \(value.typeName)"
-                )
-            }
-            if case .s(let text) = value, text.isEmpty { throw Self.emptyKey(name) }
-            if case .b(let bytes) = value, bytes.isEmpty { throw Self.emptyKey(name) }
+    /// index keys, its values and its size. Returns its position and the item with its size.
+    func validateNewItem(
+        _ item: DynamoItem, in table: StoredTable
+    ) throws(DynamoDBError) -> (position: IndexKey, stored: StoredItem) {
+        try Self.validateKeyAttribute(table.key.partitionName, table.key.partitionType, of: item)
+        if let sortName = table.key.sortName {
+            try Self.validateKeyAttribute(sortName, table.key.sortType, of: item)
         }
-        try validateStoredItem(item, in: table)
+        let stored = try validateStoredItem(item, in: table)
         guard let position = table.primaryKey(of: item) else {
             throw .validation("The provided key element does not match the schema")
         }
-        return position
+        return (position, stored)
     }
 
-    /// Checks an item's index keys, values and size (after an update, or as part of ``validateNewItem``).
-    func validateStoredItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) {
+    private static func validateKeyAttribute(
+        _ name: String, _ type: ScalarAttributeType?, of item: DynamoItem
+    ) throws(DynamoDBError) {
+        guard let value = item[name] else {
+            throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
+        }
+        if value.typeName != type?.rawValue {
+            throw .validation(
+                "One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type?.rawValue ?? "") actual: \(value.typeName)"
+            )
+        }
+        if case .s(let text) = value, text.isEmpty { throw Self.emptyKey(name) }
+        if case .b(let bytes) = value, bytes.isEmpty { throw Self.emptyKey(name) }
+    }
+
+    /// Checks an item's index keys, values and size (after an update, or as part of ``validateNewItem``), and
+    /// returns it with its size.
+    func validateStoredItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> StoredItem {
         for index in table.indexes {
-            for (name, type) in zip(index.key.attributeNames, [index.key.partitionType, index.key.sortType]) {
-                guard let value = item[name], let type else { continue }
-                if value.typeName != type.rawValue {
-                    throw .validation(
-                        "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
-                    )
-                }
-                let isEmpty = if case .s(let text) = value { text.isEmpty } else if case .b(let bytes) = value { bytes.isEmpty } else { false }
-                if isEmpty {
-                    throw .validation(
-                        "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
-                    )
-                }
+            try Self.validateIndexKeyAttribute(index.key.partitionName, index.key.partitionType, of: item, in: index)
+            if let sortName = index.key.sortName, let sortType = index.key.sortType {
+                try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
             }
         }
-        for name in item.keys.sorted() {
-            try Self.validateValue(item[name]!)
+        // Only sets, maps and lists can be invalid; the sorted walk (so that the first bad attribute by name is
+        // the one reported) runs only when the item holds one.
+        if item.values.contains(where: Self.mayBeInvalid) {
+            for name in item.keys.sorted() {
+                try Self.validateValue(item[name]!)
+            }
         }
-        if dynamoItemSize(item) > Self.maximumItemBytes {
+        let stored = StoredItem(item)
+        if stored.size > Self.maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
+        }
+        return stored
+    }
+
+    /// An index key attribute, when the item has it, must have the index's type and not be empty.
+    private static func validateIndexKeyAttribute(
+        _ name: String, _ type: ScalarAttributeType, of item: DynamoItem, in index: IndexDefinition
+    ) throws(DynamoDBError) {
+        guard let value = item[name] else { return }
+        if value.typeName != type.rawValue {
+            throw .validation(
+                "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
+            )
+        }
+        let isEmpty = if case .s(let text) = value { text.isEmpty } else if case .b(let bytes) = value { bytes.isEmpty } else { false }
+        if isEmpty {
+            throw .validation(
+                "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
+            )
+        }
+    }
+
+    private static func mayBeInvalid(_ value: AttributeValue) -> Bool {
+        switch value {
+        case .ss, .ns, .bs, .m, .l: true
+        case .s, .n, .b, .bool, .null: false
         }
     }
 

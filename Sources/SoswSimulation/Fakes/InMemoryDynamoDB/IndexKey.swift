@@ -15,18 +15,22 @@ struct IndexKey: Hashable, Comparable, Sendable {
     }
 
     static func < (lhs: IndexKey, rhs: IndexKey) -> Bool {
-        if lhs.partition != rhs.partition { return lhs.partition < rhs.partition }
-        if lhs.sort != rhs.sort { return precedes(lhs.sort, rhs.sort) }
-        if lhs.tablePartition != rhs.tablePartition { return precedes(lhs.tablePartition, rhs.tablePartition) }
-        return precedes(lhs.tableSort, rhs.tableSort)
+        let partition = lhs.partition.ordering(comparedTo: rhs.partition)
+        if partition != 0 { return partition < 0 }
+        let sort = ordering(lhs.sort, rhs.sort)
+        if sort != 0 { return sort < 0 }
+        let tablePartition = ordering(lhs.tablePartition, rhs.tablePartition)
+        if tablePartition != 0 { return tablePartition < 0 }
+        return ordering(lhs.tableSort, rhs.tableSort) < 0
     }
 
-    private static func precedes(_ lhs: KeyScalar?, _ rhs: KeyScalar?) -> Bool {
+    /// -1, 0 or 1, with a missing part first.
+    private static func ordering(_ lhs: KeyScalar?, _ rhs: KeyScalar?) -> Int {
         switch (lhs, rhs) {
-        case (nil, nil): false
-        case (nil, _): true
-        case (_, nil): false
-        case (let left?, let right?): left < right
+        case (nil, nil): 0
+        case (nil, _): -1
+        case (_, nil): 1
+        case (let left?, let right?): left.ordering(comparedTo: right)
         }
     }
 }

@@ -11,6 +11,9 @@ struct KeyDefinition: Sendable, Equatable {
         [partitionName] + (sortName.map { [$0] } ?? [])
     }
 
+    /// How many attributes the key has (1 or 2), without building ``attributeNames``.
+    var attributeCount: Int { sortName == nil ? 1 : 2 }
+
     var keySchema: [KeySchemaElement] {
         var schema = [KeySchemaElement(attributeName: partitionName, keyType: .hash)]
         if let sortName { schema.append(KeySchemaElement(attributeName: sortName, keyType: .range)) }

@@ -17,7 +17,9 @@ struct OrderedStore<Key: Comparable, Value> {
         }
     }
 
-    static var chunkCapacity: Int { 512 }
+    /// Small enough that an insert moves few bytes (an entry of the fake is a few hundred bytes), large enough
+    /// that a million entries make a short list of chunks.
+    static var chunkCapacity: Int { 64 }
 
     private var chunks: [[Entry]] = []
     private(set) var count = 0
@@ -46,37 +48,50 @@ struct OrderedStore<Key: Comparable, Value> {
     }
 
     /// The first position whose key satisfies `isAtOrAfter`, a predicate that is false for a prefix of the
-    /// keys and true for the rest (e.g. `{ $0 >= bound }`); the end if none does.
-    func firstPosition(where isAtOrAfter: (Key) -> Bool) -> Position {
-        var low = 0
-        var high = chunks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAtOrAfter(chunks[middle][chunks[middle].count - 1].key) {
-                high = middle
-            } else {
-                low = middle + 1
+    /// keys and true for the rest (e.g. `{ $0 >= bound }`); the end if none does. The keys are read in place
+    /// and lent to the predicate: a search compares a few dozen keys and copying each (with the strings in it)
+    /// cost more than comparing them.
+    func firstPosition(where isAtOrAfter: (borrowing Key) -> Bool) -> Position {
+        chunks.withUnsafeBufferPointer { chunks in
+            var low = 0
+            var high = chunks.count
+            while low < high {
+                let middle = (low + high) / 2
+                let isAfter = chunks[middle].withUnsafeBufferPointer { entries in isAtOrAfter(entries[entries.count - 1].key) }
+                if isAfter {
+                    high = middle
+                } else {
+                    low = middle + 1
+                }
             }
-        }
-        if low == chunks.count { return endPosition }
-        let chunk = chunks[low]
-        var lowOffset = 0
-        var highOffset = chunk.count - 1
-        while lowOffset < highOffset {
-            let middle = (lowOffset + highOffset) / 2
-            if isAtOrAfter(chunk[middle].key) {
-                highOffset = middle
-            } else {
-                lowOffset = middle + 1
+            if low == chunks.count { return Position(chunk: chunks.count, offset: 0) }
+            let offset = chunks[low].withUnsafeBufferPointer { entries in
+                var lowOffset = 0
+                var highOffset = entries.count - 1
+                while lowOffset < highOffset {
+                    let middle = (lowOffset + highOffset) / 2
+                    if isAtOrAfter(entries[middle].key) {
+                        highOffset = middle
+                    } else {
+                        lowOffset = middle + 1
+                    }
+                }
+                return lowOffset
             }
+            return Position(chunk: low, offset: offset)
         }
-        return Position(chunk: low, offset: lowOffset)
+    }
+
+    /// Whether the entry at `position` (not the end) has `key`.
+    private func holds(_ key: Key, at position: Position) -> Bool {
+        position.chunk < chunks.count
+            && chunks[position.chunk].withUnsafeBufferPointer { entries in entries[position.offset].key == key }
     }
 
     func value(for key: Key) -> Value? {
         let position = firstPosition { $0 >= key }
-        guard position.chunk < chunks.count, self[position].key == key else { return nil }
-        return self[position].value
+        guard holds(key, at: position) else { return nil }
+        return chunks[position.chunk][position.offset].value
     }
 
     /// Inserts or replaces the entry for `key`; returns the value it replaced.
@@ -88,7 +103,7 @@ struct OrderedStore<Key: Comparable, Value> {
             return nil
         }
         var position = firstPosition { $0 >= key }
-        if position.chunk < chunks.count, chunks[position.chunk][position.offset].key == key {
+        if holds(key, at: position) {
             let old = chunks[position.chunk][position.offset].value
             chunks[position.chunk][position.offset].value = value
             return old
@@ -110,7 +125,7 @@ struct OrderedStore<Key: Comparable, Value> {
     @discardableResult
     mutating func remove(_ key: Key) -> Value? {
         let position = firstPosition { $0 >= key }
-        guard position.chunk < chunks.count, chunks[position.chunk][position.offset].key == key else { return nil }
+        guard holds(key, at: position) else { return nil }
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1
         if chunks[position.chunk].isEmpty {

@@ -7,7 +7,7 @@ struct PendingIndexWrite: Comparable, Sendable {
     var sequence: UInt64
     var indexName: String
     var removing: IndexKey?
-    var adding: (key: IndexKey, image: DynamoItem)?
+    var adding: (key: IndexKey, image: StoredItem)?
 
     static func < (lhs: PendingIndexWrite, rhs: PendingIndexWrite) -> Bool {
         (lhs.visibleAt, lhs.sequence) < (rhs.visibleAt, rhs.sequence)

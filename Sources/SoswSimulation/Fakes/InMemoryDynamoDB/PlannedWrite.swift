@@ -6,14 +6,15 @@ import SoswCore
 struct PlannedWrite: Sendable {
     var table: String
     var primaryKey: IndexKey
-    var old: DynamoItem?
-    var new: DynamoItem?
-    /// Top-level attributes the write targets, for ReturnValues UPDATED_OLD and UPDATED_NEW.
+    var old: StoredItem?
+    var new: StoredItem?
+    /// Top-level attributes an update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW; empty for puts,
+    /// deletes and checks, whose ReturnValues cannot ask for those (and transactions and batches return none).
     var updated: Set<String>
     /// False for a ConditionCheck, which writes nothing.
     var writes: Bool
 
     var consumedBytes: Int {
-        max(old.map(dynamoItemSize) ?? 0, new.map(dynamoItemSize) ?? 0)
+        max(old?.size ?? 0, new?.size ?? 0)
     }
 }

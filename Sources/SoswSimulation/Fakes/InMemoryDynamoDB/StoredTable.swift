@@ -7,14 +7,16 @@ struct StoredTable: Sendable {
     var name: String
     var key: KeyDefinition
     var attributeDefinitions: [AttributeDefinition]
-    var globalIndexes: [IndexDefinition]
-    var localIndexes: [IndexDefinition]
+    let globalIndexes: [IndexDefinition]
+    let localIndexes: [IndexDefinition]
+    /// The global indexes, then the local ones: kept rather than concatenated on every write.
+    let indexes: [IndexDefinition]
     var billingMode: BillingMode
     var provisionedThroughput: ProvisionedThroughput?
     var arn: String
 
-    private(set) var items = OrderedStore<IndexKey, DynamoItem>()
-    private(set) var indexStores: [String: OrderedStore<IndexKey, DynamoItem>] = [:]
+    private(set) var items = OrderedStore<IndexKey, StoredItem>()
+    private(set) var indexStores: [String: OrderedStore<IndexKey, StoredItem>] = [:]
     private(set) var sizeBytes = 0
     private(set) var indexSizeBytes: [String: Int] = [:]
     private var pendingIndexWrites = Heap<PendingIndexWrite>()
@@ -33,22 +35,21 @@ struct StoredTable: Sendable {
         self.attributeDefinitions = attributeDefinitions
         self.globalIndexes = globalIndexes
         self.localIndexes = localIndexes
+        self.indexes = globalIndexes + localIndexes
         self.billingMode = billingMode
         self.provisionedThroughput = provisionedThroughput
         self.arn = arn
-        for index in globalIndexes + localIndexes {
+        for index in indexes {
             indexStores[index.name] = OrderedStore()
             indexSizeBytes[index.name] = 0
         }
     }
 
-    var indexes: [IndexDefinition] { globalIndexes + localIndexes }
-
     func index(named name: String) -> IndexDefinition? {
         globalIndexes.first { $0.name == name } ?? localIndexes.first { $0.name == name }
     }
 
-    func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, DynamoItem> {
+    func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, StoredItem> {
         guard let index else { return items }
         return indexStores[index.name] ?? OrderedStore()
     }
@@ -58,7 +59,7 @@ struct StoredTable: Sendable {
         key.scalars(of: item).map { IndexKey(partition: $0.partition, sort: $0.sort) }
     }
 
-    func item(at primaryKey: IndexKey) -> DynamoItem? {
+    func item(at primaryKey: IndexKey) -> StoredItem? {
         items.value(for: primaryKey)
     }
 
@@ -66,7 +67,7 @@ struct StoredTable: Sendable {
     /// sizes of the index writes it caused, per index (one entry per write: a key change is a delete and a put).
     /// `lag` gives an index's propagation delay for this write, or nil to apply it at once.
     mutating func write(
-        at primaryKey: IndexKey, old: DynamoItem?, new: DynamoItem?, now: Duration,
+        at primaryKey: IndexKey, old: StoredItem?, new: StoredItem?, now: Duration,
         lag: (IndexDefinition) -> Duration?
     ) -> [String: [Int]] {
         if let new {
@@ -74,19 +75,23 @@ struct StoredTable: Sendable {
         } else {
             items.remove(primaryKey)
         }
-        sizeBytes += (new.map(dynamoItemSize) ?? 0) - (old.map(dynamoItemSize) ?? 0)
+        sizeBytes += (new?.size ?? 0) - (old?.size ?? 0)
         var indexWrites: [String: [Int]] = [:]
         for index in indexes {
             let oldEntry = old.flatMap { index.entry(for: $0, tableKey: key) }
             let newEntry = new.flatMap { index.entry(for: $0, tableKey: key) }
             if oldEntry == nil && newEntry == nil { continue }
-            if let oldEntry, let newEntry, oldEntry.key == newEntry.key, oldEntry.image == newEntry.image { continue }
+            if let oldEntry, let newEntry, oldEntry.key == newEntry.key,
+                oldEntry.image.size == newEntry.image.size, oldEntry.image.attributes == newEntry.image.attributes
+            {
+                continue
+            }
             var sizes: [Int] = []
             if let oldEntry, let newEntry, oldEntry.key == newEntry.key {
-                sizes.append(max(dynamoItemSize(oldEntry.image), dynamoItemSize(newEntry.image)))
+                sizes.append(max(oldEntry.image.size, newEntry.image.size))
             } else {
-                if let oldEntry { sizes.append(dynamoItemSize(oldEntry.image)) }
-                if let newEntry { sizes.append(dynamoItemSize(newEntry.image)) }
+                if let oldEntry { sizes.append(oldEntry.image.size) }
+                if let newEntry { sizes.append(newEntry.image.size) }
             }
             indexWrites[index.name] = sizes
             let pending = PendingIndexWrite(
@@ -124,13 +129,13 @@ struct StoredTable: Sendable {
         var removedSize = 0
         var addedSize = 0
         if let removing = write.removing, let removed = indexStores[write.indexName]?.remove(removing) {
-            removedSize = dynamoItemSize(removed)
+            removedSize = removed.size
         }
         if let adding = write.adding {
             if let replaced = indexStores[write.indexName]?.set(adding.image, for: adding.key) {
-                removedSize += dynamoItemSize(replaced)
+                removedSize += replaced.size
             }
-            addedSize = dynamoItemSize(adding.image)
+            addedSize = adding.image.size
         }
         indexSizeBytes[write.indexName, default: 0] += addedSize - removedSize
     }

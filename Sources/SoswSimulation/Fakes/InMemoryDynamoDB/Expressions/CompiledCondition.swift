@@ -3,9 +3,12 @@ import SoswCore
 /// A compiled ConditionExpression or FilterExpression, shared by every request that uses the same text.
 struct CompiledCondition: CompiledExpression {
     let kind: ExpressionKind
+    let text: String
     let condition: Condition
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
+
+    var validationReadsValueContents: Bool { condition.hasValueContentChecks }
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         ConditionValidation.issues(of: condition, with: attributes)

@@ -4,6 +4,12 @@ import SoswCore
 /// order of checks), which placeholders it uses (for the "unused" messages), and its issues for one request.
 protocol CompiledExpression: Sendable {
     var kind: ExpressionKind { get }
+    /// The text it was compiled from: with the kind, what identifies it in ``ExpressionValidationCache``.
+    var text: String { get }
+    /// Whether request validation looks at the contents of ExpressionAttributeValues (BETWEEN's bound order,
+    /// attribute_type's type name) rather than only at which placeholders exist and their types. Such requests
+    /// are validated every time instead of from the cache.
+    var validationReadsValueContents: Bool { get }
     var usage: ExpressionUsage { get }
     /// Issues found from the text alone, at compile time.
     var staticIssues: [ExpressionIssue] { get }

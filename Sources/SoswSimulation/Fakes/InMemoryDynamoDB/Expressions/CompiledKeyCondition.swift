@@ -3,11 +3,14 @@ import SoswCore
 /// A compiled KeyConditionExpression, shared by every request that uses the same text. `resolve` binds a
 /// request's names and values and checks the condition against the key schema of the table or index queried.
 struct CompiledKeyCondition: CompiledExpression {
+    let text: String
     let condition: Condition
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
     var kind: ExpressionKind { .keyCondition }
+
+    var validationReadsValueContents: Bool { condition.hasValueContentChecks }
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         ConditionValidation.issues(of: condition, with: attributes)

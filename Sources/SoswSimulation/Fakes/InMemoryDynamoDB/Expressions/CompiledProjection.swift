@@ -2,11 +2,14 @@ import SoswCore
 
 /// A compiled ProjectionExpression, shared by every request that uses the same text.
 struct CompiledProjection: CompiledExpression {
+    let text: String
     let paths: [DocumentPath]
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
     var kind: ExpressionKind { .projection }
+    /// A projection uses names only.
+    var validationReadsValueContents: Bool { false }
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         var issues: [ExpressionIssue] = []

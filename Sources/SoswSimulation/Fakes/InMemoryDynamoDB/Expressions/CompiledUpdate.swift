@@ -2,11 +2,14 @@ import SoswCore
 
 /// A compiled UpdateExpression, shared by every request that uses the same text.
 struct CompiledUpdate: CompiledExpression {
+    let text: String
     let actions: UpdateActions
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
     var kind: ExpressionKind { .update }
+    /// Update operands are checked by type only.
+    var validationReadsValueContents: Bool { false }
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         UpdateValidation.issues(of: actions, with: attributes)
@@ -21,15 +24,31 @@ struct CompiledUpdate: CompiledExpression {
 
     /// The top-level attribute names the update writes, sorted, so the fake can refuse updates of key attributes
     /// ("Cannot update attribute X. This attribute is part of the key") before touching anything.
+    /// Runs on every UpdateItem, so it binds only what it needs: each path's placeholders are checked, and only
+    /// its first element is resolved.
     func updatedTopLevelNames(_ attributes: ExpressionAttributes) throws(DynamoDBError) -> [String] {
-        var names: Set<String> = []
-        for path in actions.targetPaths {
-            switch path.resolved(with: attributes.names) {
-            case .success(let resolved): names.insert(resolved.attributeName)
-            case .failure(let undefined):
-                throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
+        var names: [String] = []
+        func add(_ path: DocumentPath) throws(DynamoDBError) {
+            var topLevel: String?
+            for element in path.elements {
+                let name: String
+                switch element {
+                case .name(let bare): name = bare
+                case .placeholder(let placeholder):
+                    guard let bound = attributes.names?[placeholder] else {
+                        throw .validation(kind.invalid(ExpressionIssue.undefinedName(placeholder).message))
+                    }
+                    name = bound
+                case .index: continue
+                }
+                if topLevel == nil { topLevel = name }
             }
+            if let topLevel, !names.contains(topLevel) { names.append(topLevel) }
         }
+        for assignment in actions.assignments { try add(assignment.path) }
+        for path in actions.removals { try add(path) }
+        for operation in actions.additions { try add(operation.path) }
+        for operation in actions.deletions { try add(operation.path) }
         return names.sorted()
     }
 }

@@ -25,3 +25,16 @@ indirect enum Condition: Sendable, Equatable {
     /// never evaluated.
     case rejected
 }
+
+extension Condition {
+    /// Whether validating the condition reads the contents of placeholder values, not only their types:
+    /// BETWEEN checks that its bounds are in order, attribute_type that its operand names a type.
+    var hasValueContentChecks: Bool {
+        switch self {
+        case .between, .attributeType: true
+        case .and(let left, let right), .or(let left, let right): left.hasValueContentChecks || right.hasValueContentChecks
+        case .not(let inner): inner.hasValueContentChecks
+        case .comparison, .membership, .attributeExists, .attributeNotExists, .beginsWith, .contains, .rejected: false
+        }
+    }
+}

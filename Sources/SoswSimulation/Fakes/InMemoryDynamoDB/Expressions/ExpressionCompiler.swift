@@ -42,7 +42,7 @@ final class ExpressionCompiler: Sendable {
         let compiled = try cached(text, kind: .keyCondition) { () throws(DynamoDBError) -> Compiled in
             let analysis = try Self.analyzeCondition(text, kind: .keyCondition)
             return .keyCondition(CompiledKeyCondition(
-                condition: analysis.condition, usage: analysis.usage, staticIssues: analysis.issues))
+                text: text, condition: analysis.condition, usage: analysis.usage, staticIssues: analysis.issues))
         }
         guard case .keyCondition(let keyCondition) = compiled else { preconditionFailure("cache keyed by kind") }
         return keyCondition
@@ -57,7 +57,8 @@ final class ExpressionCompiler: Sendable {
                 throw .validation(ExpressionKind.update.invalid(error.detail))
             }
             let analysis = UpdateAnalyzer.analyze(clauses)
-            return .update(CompiledUpdate(actions: analysis.actions, usage: analysis.usage, staticIssues: analysis.issues))
+            return .update(CompiledUpdate(
+                text: text, actions: analysis.actions, usage: analysis.usage, staticIssues: analysis.issues))
         }
         guard case .update(let update) = compiled else { preconditionFailure("cache keyed by kind") }
         return update
@@ -77,7 +78,7 @@ final class ExpressionCompiler: Sendable {
                 usage.names.formUnion(path.placeholders)
                 issues += path.bareNames.filter(ReservedWords.contains).map(ExpressionIssue.reserved)
             }
-            return .projection(CompiledProjection(paths: paths, usage: usage, staticIssues: issues))
+            return .projection(CompiledProjection(text: text, paths: paths, usage: usage, staticIssues: issues))
         }
         guard case .projection(let projection) = compiled else { preconditionFailure("cache keyed by kind") }
         return projection
@@ -89,7 +90,7 @@ final class ExpressionCompiler: Sendable {
         let compiled = try cached(text, kind: kind) { () throws(DynamoDBError) -> Compiled in
             let analysis = try Self.analyzeCondition(text, kind: kind)
             return .condition(CompiledCondition(
-                kind: kind, condition: analysis.condition, usage: analysis.usage, staticIssues: analysis.issues))
+                kind: kind, text: text, condition: analysis.condition, usage: analysis.usage, staticIssues: analysis.issues))
         }
         guard case .condition(let condition) = compiled else { preconditionFailure("cache keyed by kind") }
         return condition
