@@ -39,10 +39,19 @@ struct Simulate: AsyncParsableCommand {
         if let file {
             do {
                 scenarioText = try String(contentsOfFile: file, encoding: .utf8)
-                scenario = try KernelScenario(yaml: scenarioText, file: file)
-            } catch let error as KernelScenario.LoadError {
+                switch try ScenarioLoader().load(yaml: scenarioText, file: file) {
+                case .kernel(let kernel):
+                    scenario = kernel
+                case .engine(let engine):
+                    FileHandle.standardError.write(Data(
+                        "error: \(file) is a valid scenario-engine file ('\(engine.name)'); this build of sosw simulate runs only kernel-workload files (with a top-level `workload:`, e.g. scenarios/kernel-contention.yaml)\n".utf8))
+                    throw ExitCode(2)
+                }
+            } catch let error as ScenarioError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(2)
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)

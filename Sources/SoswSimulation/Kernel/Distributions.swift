@@ -48,6 +48,7 @@ extension RandomSource {
             case .uniform(let low, let high): uniform(in: low.secondsValue..<max(high.secondsValue, low.secondsValue.nextUp))
             case .exponential(let mean): exponential(mean: mean.secondsValue)
             case .lognormal(let median, let p99): lognormal(median: median.secondsValue, p99: p99.secondsValue)
+            case .empirical(let samples): samples[Int(integer(below: UInt64(samples.count)))].secondsValue
             }
         return .nanoseconds(Int64((max(0, seconds) * 1e9).rounded(.down)))
     }
@@ -59,6 +60,8 @@ public enum Distribution: Sendable, Hashable {
     case uniform(Duration, Duration)
     case exponential(mean: Duration)
     case lognormal(median: Duration, p99: Duration)
+    /// One of recorded durations (e.g. a CSV of production run times), each equally likely; never empty.
+    case empirical([Duration])
 
     /// The 99th percentile of the standard normal distribution.
     static let z99 = 2.326_347_874_040_841

@@ -4,9 +4,11 @@ import Yams
 /// A scenario for the kernel's built-in ``ContentionWorkload``: a name, a seed, a start time and the
 /// workload's size. It is what `sosw simulate` runs by default and what the kernel's reproducibility checks use.
 ///
-/// File form (YAML or JSON):
+/// A file is of this form when it has a top-level `workload:` key (``ScenarioLoader`` decides so; every other
+/// scenario file is a scenario-engine ``Scenario``). File form (YAML or JSON), as in
+/// `scenarios/kernel-contention.yaml`:
 /// ```yaml
-/// name: quickstart
+/// name: kernel-contention
 /// description: Three claimers race for sixteen keys.
 /// seed: 42
 /// start: 2026-01-05T02:00:00Z
@@ -69,34 +71,14 @@ public struct KernelScenario: Sendable, Hashable {
 }
 
 extension KernelScenario {
-    /// Why a scenario file could not be loaded, with where: file, line and key path.
-    public struct LoadError: Error, CustomStringConvertible, Sendable, Equatable {
-        public var file: String
-        public var line: Int?
-        public var keyPath: String
-        public var problem: String
-
-        public var description: String {
-            let location = line.map { "\(file):\($0)" } ?? file
-            return keyPath.isEmpty ? "\(location): \(problem)" : "\(location): \(keyPath): \(problem)"
-        }
-    }
+    /// Why a scenario file could not be loaded: the error every scenario form shares.
+    public typealias LoadError = ScenarioError
 
     /// Loads a scenario from YAML (JSON is YAML too). Unknown keys, wrong types and impossible values are
     /// errors naming the file, line and key path: nothing runs half-configured.
     public init(yaml text: String, file: String) throws(LoadError) {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw LoadError(file: file, line: nil, keyPath: "", problem: "the file is empty; expected a mapping with at least `name`")
-            }
-            root = node
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            throw LoadError(file: file, line: nil, keyPath: "", problem: "not valid YAML: \(error)")
-        }
-        let reader = NodeReader(file: file)
+        let root = try YAMLDocument.compose(text, file: file)
+        let reader = NodeReader(file: file, suggestsNearMisses: false)
         let top = try reader.mapping(root, path: "", allowed: ["name", "description", "seed", "start", "workload"])
         name = try reader.string(top["name"], path: "name", in: root)
         description = try top["description"].map { node throws(LoadError) in try reader.string(node, path: "description", in: root) } ?? ""
