@@ -8,7 +8,7 @@ public struct FunctionModel: Sendable, Hashable {
     public var memoryMB: Int
     /// How long a completing or failing execution runs.
     public var duration: Distribution
-    public var outcomes: OutcomeMix
+    public var outcomes: WorkerOutcomes
     public var outcomeScope: OutcomeScope
     /// Lambda's own retries of an async event after a function error or timeout (0…2; AWS's default 2).
     public var maxRetryAttempts: Int
@@ -19,7 +19,7 @@ public struct FunctionModel: Sendable, Hashable {
 
     public init(
         name: String, timeout: Duration = FunctionModel.defaultTimeout, memoryMB: Int = 128, duration: Distribution,
-        outcomes: OutcomeMix = .alwaysCompletes, outcomeScope: OutcomeScope = .invocation, maxRetryAttempts: Int = 2,
+        outcomes: WorkerOutcomes = .alwaysComplete, outcomeScope: OutcomeScope = .invocation, maxRetryAttempts: Int = 2,
         maxEventAge: Duration = FunctionModel.maximumEventAge, reservedConcurrency: Int? = nil
     ) {
         self.name = name

@@ -66,17 +66,17 @@ extension ScenarioParser {
     }
 
     /// `{complete, fail, hang}` probabilities, absent ones 0, summing to 1 (within 1e-9).
-    private func outcomeMix(_ node: Node, path: String) throws(ScenarioError) -> OutcomeMix {
+    private func outcomeMix(_ node: Node, path: String) throws(ScenarioError) -> WorkerOutcomes {
         let fields = try reader.mapping(node, path: path, allowed: WorkerOutcome.allCases.map(\.rawValue))
         func probability(_ key: String) throws(ScenarioError) -> Double {
             try fields[key].map { node throws(ScenarioError) in try reader.probability(node, path: "\(path).\(key)") } ?? 0
         }
-        let mix = OutcomeMix(complete: try probability("complete"), fail: try probability("fail"), hang: try probability("hang"))
-        let sum = mix.complete + mix.fail + mix.hang
+        let (complete, fail, hang) = (try probability("complete"), try probability("fail"), try probability("hang"))
+        let sum = complete + fail + hang
         guard abs(sum - 1) <= 1e-9 else {
             throw reader.error(node, path, "probabilities sum to \(rounded(sum)); expected 1")
         }
-        return mix
+        return WorkerOutcomes(complete: complete, fail: fail, hang: hang)
     }
 
     /// A duration distribution: `{fixed: 2m}`, `{uniform: [1m, 5m]}`, `{lognormal: {median: 3m, p99: 12m}}`,

@@ -35,7 +35,7 @@ extension ScenarioParser {
         case "constant":
             return .constant(try reader.number(form.value, path: form.path))
         case "steps":
-            return .steps(try timedValues(form.value, path: form.path, minimum: nil))
+            return .steps(try timedValues(form.value, path: form.path, minimum: nil).map { MetricStep(offset: $0.offset, value: $0.value) })
         case "replay":
             let file = try referencedFile(form.value, path: form.path)
             do {
@@ -53,12 +53,12 @@ extension ScenarioParser {
         let base = try fields["base"].map { node throws(ScenarioError) in try reader.number(node, path: "\(path).base") } ?? 0
         let perRunningNode = try reader.required(fields["per_running"], path: "\(path).per_running", in: node,
                                                  expected: "the increase per running execution, by function: {function: k}")
-        var weights: [FunctionWeight] = []
+        var weights: [String: Double] = [:]
         for entry in try reader.entries(perRunningNode, path: "\(path).per_running") {
             guard known.functions.contains(entry.key) else {
                 throw reader.error(entry.keyNode, entry.path, unknownName("function", entry.key, among: known.functions, declaredIn: "lambda.functions"))
             }
-            weights.append(FunctionWeight(function: entry.key, weight: try reader.number(entry.value, path: entry.path)))
+            weights[entry.key] = try reader.number(entry.value, path: entry.path)
         }
         let lag = try fields["lag"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).lag") } ?? .zero
         let noise = try fields["noise"].map { node throws(ScenarioError) in try reader.number(node, path: "\(path).noise", atLeast: 0) } ?? 0

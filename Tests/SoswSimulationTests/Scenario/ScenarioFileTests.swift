@@ -78,7 +78,7 @@ struct ScenarioFileTests {
         let metric = try #require(scenario.metrics.first)
         #expect(metric.dimensions == [MetricDimension(name: "DBInstanceIdentifier", value: "main")])
         #expect(metric.model == .reactive(ReactiveMetric(
-            base: 10, perRunning: [FunctionWeight(function: "pull_hashtags", weight: 1.5)], lag: .seconds(120), noise: 2)))
+            base: 10, perRunning: ["pull_hashtags": 1.5], lag: .seconds(120), noise: 2)))
         #expect(scenario.config["task_config"]?["labourers"]?["pull_hashtags"]?["health_metrics"]?["db_cpu"]?["feelings"]
             == ["3": 50, "4": 25])
     }
