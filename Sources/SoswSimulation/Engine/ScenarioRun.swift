@@ -21,6 +21,8 @@ public struct ScenarioRun: Sendable {
         public var eventsSHA256: String
         public var simulatedSeconds: Double
         public var jobsRun: UInt64
+        /// The log's lines, when the run was asked to keep them.
+        public var lines: [String]
         /// Every task created was closed and no load was left to come when the run stopped.
         public var drained: Bool
 
@@ -62,6 +64,6 @@ public struct ScenarioRun: Sendable {
             scenario: scenario, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
-            jobsRun: executor.jobsRun, drained: drained)
+            jobsRun: executor.jobsRun, lines: log.lines, drained: drained)
     }
 }
