@@ -58,6 +58,12 @@ extension JSONValue {
     /// Appends `value` as a JSON string literal, escaping what JSON requires and nothing else.
     public static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        // Most strings (ids, names, event keys) need no escape: append them whole rather than scalar by scalar.
+        if !value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            output += value
+            output += "\""
+            return
+        }
         var pending = value.unicodeScalars.startIndex
         let scalars = value.unicodeScalars
         var index = scalars.startIndex
