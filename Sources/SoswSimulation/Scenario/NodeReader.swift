@@ -161,7 +161,8 @@ struct NodeReader {
             }
             return .object(object)
         case .alias:
-            throw error(node, path, "YAML aliases are not supported; write the value out")
+            // Yams expands aliases while composing; an alias node only exists in trees built for emitting.
+            throw error(node, path, "an unresolved YAML alias; expected a value")
         }
     }
 

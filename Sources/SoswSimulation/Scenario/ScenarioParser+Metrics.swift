@@ -93,3 +93,28 @@ extension ScenarioParser {
         return "unknown \(what) '\(name)';\(NearMiss.hint(for: name, among: declared)) expected one of \(place): \(declared.joined(separator: ", "))"
     }
 }
+
+extension ScenarioParser {
+    /// Every health metric a labourer reads must be simulated: CloudWatch would return no datapoints, the
+    /// metric would count as bad (status 0) and the labourer would never be invoked — a silent stall.
+    /// Metrics with `on_missing_data: ignore` are exempt, as that is then the configured behaviour.
+    func checkHealthMetricsAreSimulated(_ names: DeclaredNames, metrics: [SimulatedMetric], configNode: Node?) throws(ScenarioError) {
+        for labourer in names.taskManager?.labourers ?? [] {
+            for health in labourer.healthMetrics where health.onMissingData != .ignore {
+                let namespace = health.details["Namespace"]?.stringValue ?? ""
+                let name = health.details["MetricName"]?.stringValue ?? ""
+                let dimensions = (health.details["Dimensions"]?.arrayValue ?? []).compactMap { dimension -> MetricDimension? in
+                    guard let key = dimension["Name"]?.stringValue, let value = dimension["Value"]?.stringValue else { return nil }
+                    return MetricDimension(name: key, value: value)
+                }.sorted { $0.name < $1.name }
+                guard !metrics.contains(where: { $0.namespace == namespace && $0.name == name && $0.dimensions == dimensions }) else { continue }
+                let path = "task_config.labourers.\(labourer.id).health_metrics.\(health.name).details"
+                let node = configNode.map { locate(path, in: $0) }
+                let shown = dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+                throw ScenarioError(
+                    file: reader.file, line: node?.mark?.line, keyPath: "config.\(path)",
+                    problem: "no entry of `metrics` simulates \(namespace) \(name) {\(shown)}; without data the labourer is never invoked (add the metric, or set on_missing_data: ignore)")
+            }
+        }
+    }
+}

@@ -35,6 +35,7 @@ struct ScenarioParser {
         var known = names
         known.functions = lambda.functions.map(\.name)
         let metrics = try top["metrics"].map { node throws(ScenarioError) in try simulatedMetrics(node, known: known) } ?? []
+        try checkHealthMetricsAreSimulated(names, metrics: metrics, configNode: top["config"])
         let load = try top["load"].map { node throws(ScenarioError) in try loadEntries(node, known: known, start: start) } ?? []
         let latency = try top["latency"].map { node throws(ScenarioError) in try serviceLatency(node) } ?? ServiceLatency()
         let faults = try top["faults"].map { node throws(ScenarioError) in try faultList(node, known: known) } ?? []
