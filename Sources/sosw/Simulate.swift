@@ -7,16 +7,18 @@ import SoswSimulation
 /// `sosw simulate`: replays a scenario in virtual time and writes what happened under `reports/<name>/`.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a scenario in virtual time and write its event log and run record.",
+        abstract: "Run scenarios in virtual time and write what happened under reports/<name>/.",
         discussion: """
-            Without FILE, runs the embedded default (the kernel's contention workload: actors racing to claim \
-            keys with read → virtual latency → conditional write). Outputs: events.jsonl (one JSON line per \
-            event, virtual time in `t`) and run.json (seed, commit, toolchain, configuration, the log's SHA-256).
+            A scenario file (DESIGN.md §5) runs sosw's essentials against the simulated AWS and writes \
+            events.jsonl (one JSON line per event, virtual time in `t`), summary.json, summary.md, series.csv \
+            (per labourer and minute), functions.csv (per function and minute) and tasks.csv (per task). A file \
+            with a top-level `workload:` runs the kernel's contention workload instead (events.jsonl and \
+            run.json); so does no FILE at all (the embedded default).
             """
     )
 
-    @Argument(help: "Scenario file (YAML or JSON). Omit it to run the embedded default.")
-    var file: String?
+    @Argument(help: "Scenario files (YAML or JSON). Omit them to run the embedded default.")
+    var files: [String] = []
 
     @Option(help: "Seed for every random draw of the run (overrides the scenario's).")
     var seed: UInt64?
@@ -24,7 +26,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Order of jobs ready at the same instant: fifo or random:<seed>.")
     var schedule: String = "fifo"
 
-    @Option(help: "Output directory (default: reports/<scenario name>).")
+    @Option(help: "Output directory (default: reports/<scenario name>; with several files, <out>/<scenario name>).")
     var out: String?
 
     func validate() throws {
@@ -34,33 +36,59 @@ struct Simulate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenario: KernelScenario
-        let scenarioText: String
-        if let file {
-            do {
-                scenarioText = try String(contentsOfFile: file, encoding: .utf8)
-                switch try ScenarioLoader().load(yaml: scenarioText, file: file) {
-                case .kernel(let kernel):
-                    scenario = kernel
-                case .engine(let engine):
-                    FileHandle.standardError.write(Data(
-                        "error: \(file) is a valid scenario-engine file ('\(engine.name)'); this build of sosw simulate runs only kernel-workload files (with a top-level `workload:`, e.g. scenarios/kernel-contention.yaml)\n".utf8))
-                    throw ExitCode(2)
-                }
-            } catch let error as ScenarioError {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else {
-            scenario = .embeddedDefault
-            scenarioText = KernelScenario.embeddedDefaultText
+        guard !files.isEmpty else {
+            try runKernel(.embeddedDefault, text: KernelScenario.embeddedDefaultText)
+            return
         }
-        let directory = out ?? "reports/\(scenario.name)"
+        for file in files {
+            let (loaded, text) = try ScenarioFileReader.load(file)
+            switch loaded {
+            case .kernel(let kernel):
+                try runKernel(kernel, text: text)
+            case .engine(let scenario):
+                try runEngine(scenario, text: text)
+            }
+        }
+    }
+
+    private func directory(for name: String) -> String {
+        guard let out else { return "reports/\(name)" }
+        return files.count > 1 ? "\(out)/\(name)" : out
+    }
+
+    private func runEngine(_ scenario: Scenario, text: String) throws {
+        let directory = directory(for: scenario.name)
+        let (result, summary) = try EngineRun(
+            scenario: scenario, scenarioText: text, seed: seed, scheduling: SchedulingPolicy(schedule)!,
+            directory: directory
+        ).run()
+        let record = summary.record
+        print("\(scenario.name)  seed \(result.seed)  schedule \(result.scheduling)  (\(BuildInfo.configuration) build)")
+        for labourer in summary.labourers {
+            print("  \(labourer.id): \(labourer.created) created, \(labourer.completed) completed, \(labourer.dead) dead, "
+                + "\(labourer.invocations) invocations, \(labourer.retries) retries, peak \(labourer.peakRunning) running, "
+                + "latency p50 \(RunSummary.duration(labourer.latencyP50)) p99 \(RunSummary.duration(labourer.latencyP99))")
+        }
+        if let after = result.drainedAfterSeconds {
+            print("  drained after \(RunSummary.duration(after))")
+        } else {
+            print("  not drained: \(result.figures.openTasks) tasks still open when the run stopped")
+        }
+        let failed = result.expectations.filter { !$0.passed }
+        if !result.expectations.isEmpty {
+            print("  expectations: \(result.expectations.count - failed.count) of \(result.expectations.count) hold"
+                + (failed.isEmpty ? "" : "; failing: " + failed.map(\.name).joined(separator: "; ")))
+        }
+        print(
+            "  \(result.events) events, \(format(record.simulatedSeconds)) s simulated in \(format(record.wallSeconds)) s wall"
+                + " (\(format(record.speedup))× real time, \(format(record.eventsPerSecond)) events/s, \(result.jobsRun) jobs)"
+        )
+        print("  events sha256 \(result.eventsSHA256)")
+        print("  wrote \(directory)/summary.md, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
+    }
+
+    private func runKernel(_ scenario: KernelScenario, text scenarioText: String) throws {
+        let directory = directory(for: scenario.name)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
 
         let clock = ContinuousClock()

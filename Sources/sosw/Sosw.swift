@@ -6,6 +6,6 @@ struct Sosw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sosw",
         abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core.",
-        subcommands: [Simulate.self, Bench.self, BenchLive.self, Serve.self]
+        subcommands: [Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self]
     )
 }

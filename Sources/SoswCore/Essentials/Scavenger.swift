@@ -1,7 +1,7 @@
 import Logging
 
 /// sosw's Scavenger (§8): for each labourer, archives completed tasks, retries or kills expired ones, and
-/// puts due retries back at the head of the queue.
+/// puts due retries back at the head of the queue. Reports expired tasks to its TaskManager's observer.
 public final class Scavenger: Sendable {
     public let config: ScavengerConfig
     public let taskManager: TaskManager
@@ -98,6 +98,7 @@ public final class Scavenger: Sendable {
         let expired = try await taskManager.expiredTasks(for: labourer)
         guard !expired.isEmpty else { return (0, 0) }
         for task in expired {
+            taskManager.observer.observe(.expired(taskID: task.taskID, labourerID: labourer.id, attempts: task.attempts))
             if labourer.labourer.shouldRetry(attempts: task.attempts) {
                 let maxDuration = try await taskManager.maxDuration(of: labourer.labourer)
                 let delay = labourer.labourer.retryDelay.delay(attempts: task.attempts, maxDuration: maxDuration, random: random)

@@ -12,6 +12,8 @@ public final class WorkerAssistant: Sendable {
     let wallClock: any WallClock
     let logger: Logger
     public let stats: StatsCounter
+    /// Told of every completion recorded.
+    public let observer: any TaskEventObserver
 
     public enum Outcome: Hashable, Sendable {
         case recorded
@@ -21,8 +23,9 @@ public final class WorkerAssistant: Sendable {
 
     public init(
         tasksTable: String = "sosw_tasks", dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger,
-        stats: StatsCounter = StatsCounter()
+        stats: StatsCounter = StatsCounter(), observer: any TaskEventObserver = IgnoredTaskEvents()
     ) {
+        self.observer = observer
         self.tasksTable = tasksTable
         self.dynamoDB = dynamoDB
         self.wallClock = wallClock
@@ -74,6 +77,9 @@ public final class WorkerAssistant: Sendable {
             return .unknownTask
         }
         stats.increment(request.action == .markTaskAsCompleted ? "completed_tasks" : "failed_tasks")
+        if request.action == .markTaskAsCompleted {
+            observer.observe(.completed(taskID: request.taskID))
+        }
         return .recorded
     }
 }

@@ -85,6 +85,12 @@ extension JSONValue {
     /// non-ASCII character).
     public static func writeString(_ value: String, to output: inout String, escapingNonASCII: Bool = false) {
         output += "\""
+        // Most strings (ids, names, event keys) need no escape: append them whole rather than scalar by scalar.
+        if !value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || (escapingNonASCII && $0 > 0x7E) }) {
+            output += value
+            output += "\""
+            return
+        }
         let scalars = value.unicodeScalars
         var pending = scalars.startIndex
         var index = scalars.startIndex

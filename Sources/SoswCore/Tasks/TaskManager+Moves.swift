@@ -26,6 +26,10 @@ extension TaskManager {
         ])
         if moved {
             stats.increment(completed ? "archived_tasks" : "closed_dead_tasks")
+            if !completed {
+                observer.observe(.dead(taskID: task.taskID, labourerID: task.labourerID, attempts: task.attempts))
+            }
+            observer.observe(.archived(taskID: task.taskID, labourerID: task.labourerID, outcome: completed ? .completed : .dead))
         } else {
             stats.increment("archive_skipped_changed_tasks")
         }
@@ -45,6 +49,9 @@ extension TaskManager {
                 expressionAttributeNames: condition.names, expressionAttributeValues: condition.values)),
         ])
         stats.increment(moved ? "scheduled_for_retry_later_tasks" : "retry_skipped_changed_tasks")
+        if moved, let retryAt = waiting.desiredLaunchTime {
+            observer.observe(.retryScheduled(taskID: task.taskID, labourerID: task.labourerID, retryAt: retryAt))
+        }
         return moved
     }
 
@@ -87,7 +94,10 @@ extension TaskManager {
                     conditionExpression: "attribute_exists(#task_id)",
                     expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
             ])
-            if done { moved += 1 }
+            if done {
+                moved += 1
+                observer.observe(.requeued(taskID: task.taskID, labourerID: labourer.id))
+            }
         }
         stats.increment("due_for_retry_tasks", by: moved)
         return moved

@@ -17,6 +17,9 @@ public final class TaskManager: Sendable {
     let writer: BatchWriter
     let logger: Logger
     public let stats: StatsCounter
+    /// Told of every task created, invoked, retried, requeued and archived (the Scavenger and the
+    /// WorkerAssistant report theirs here too).
+    public let observer: any TaskEventObserver
     /// How long a function's `Timeout` read from Lambda is trusted before it is read again.
     public let functionConfigurationTTL: Duration
     private let timeouts = Mutex<[String: (timeout: Duration, readAt: UnixTime)]>([:])
@@ -27,7 +30,8 @@ public final class TaskManager: Sendable {
     public init(
         config: TaskManagerConfig, dynamoDB: any DynamoDB, lambda: any Lambda, clock: any Clock<Duration>,
         wallClock: any WallClock, random: any RandomSource, ids: any IDSource, logger: Logger,
-        stats: StatsCounter = StatsCounter(), functionConfigurationTTL: Duration = .seconds(600)
+        stats: StatsCounter = StatsCounter(), functionConfigurationTTL: Duration = .seconds(600),
+        observer: any TaskEventObserver = IgnoredTaskEvents()
     ) {
         self.config = config
         self.dynamoDB = dynamoDB
@@ -38,6 +42,7 @@ public final class TaskManager: Sendable {
         self.logger = logger
         self.stats = stats
         self.functionConfigurationTTL = functionConfigurationTTL
+        self.observer = observer
     }
 
     var greenfieldPolicy: GreenfieldPolicy { config.greenfield }
@@ -95,6 +100,9 @@ public final class TaskManager: Sendable {
             try await writer.put(tasks.map(\.item), into: config.tasksTable)
         }
         stats.increment("created_tasks", by: tasks.count)
+        for task in tasks {
+            observer.observe(.created(taskID: task.taskID, labourerID: labourerID))
+        }
         return tasks
     }
 
@@ -104,10 +112,16 @@ public final class TaskManager: Sendable {
     /// `attempts = if_not_exists(attempts, 0) + 1`, on condition `greenfield < start`. Returns false when the
     /// condition failed (another Orchestrator took the task).
     public func markInvoked(_ task: TaskRecord, for labourer: RegisteredLabourer) async throws -> Bool {
+        try await markInvokedAttempt(task, for: labourer) != nil
+    }
+
+    /// ``markInvoked(_:for:)`` returning the task's `attempts` after the mark as the table holds it (the read
+    /// `task` may be stale), or nil when another Orchestrator took the task.
+    func markInvokedAttempt(_ task: TaskRecord, for labourer: RegisteredLabourer) async throws -> Int? {
         try TaskManagerError.check(task, belongsTo: labourer)
         let invoked = greenfieldPolicy.invoked(at: wallClock.currentTime())
         do {
-            _ = try await dynamoDB.updateItem(UpdateItemInput(
+            let output = try await dynamoDB.updateItem(UpdateItemInput(
                 tableName: config.tasksTable, key: task.key,
                 updateExpression: "SET #greenfield = :greenfield, #attempts = if_not_exists(#attempts, :zero) + :attempts",
                 conditionExpression: "greenfield < :filter_greenfield",
@@ -115,10 +129,11 @@ public final class TaskManager: Sendable {
                 expressionAttributeValues: [
                     ":greenfield": .n(DynamoNumber(invoked.rawValue)), ":attempts": 1, ":zero": 0,
                     ":filter_greenfield": .n(DynamoNumber(labourer.markers.start.rawValue)),
-                ]))
-            return true
+                ],
+                returnValues: .updatedNew))
+            return output.attributes?[TaskRecord.Field.attempts]?.numberValue?.int64Value.map(Int.init) ?? task.attempts + 1
         } catch let error as DynamoDBError where error.code == .conditionalCheckFailed {
-            return false
+            return nil
         }
     }
 
@@ -130,7 +145,7 @@ public final class TaskManager: Sendable {
             logger.warning("task \(task.taskID) of \(labourer.id) has a payload that is not a JSON object; not invoked")
             return .skippedInvalidPayload
         }
-        guard try await markInvoked(task, for: labourer) else {
+        guard let attempt = try await markInvokedAttempt(task, for: labourer) else {
             stats.increment("concurrent_task_invocations_skipped")
             return .skippedConcurrent
         }
@@ -142,6 +157,7 @@ public final class TaskManager: Sendable {
             return .invokeFailed(String(describing: error))
         }
         stats.increment("invoked_tasks")
+        observer.observe(.invoked(taskID: task.taskID, labourerID: labourer.id, attempt: attempt))
         return .invoked
     }
 

@@ -8,7 +8,8 @@ import Synchronization
 /// Each line starts with `t` (virtual Unix seconds with exactly three decimals) and `event`, then the other
 /// fields sorted by key, so two runs that did the same things in the same order produce the same bytes.
 /// The hash is computed as lines arrive; lines go to an optional ``EventSink`` and, when asked, are kept in
-/// memory for inspection.
+/// memory for inspection. An optional ``EventListener`` sees each event as values, so that what a run reports
+/// is computed from exactly what its log says.
 public final class EventLog: Sendable {
     private struct State {
         var hasher = SHA256()
@@ -19,10 +20,12 @@ public final class EventLog: Sendable {
     private let state = Mutex(State())
     private let sink: (any EventSink)?
     private let keepsLines: Bool
+    private let listener: (any EventListener)?
 
-    public init(sink: (any EventSink)? = nil, keepsLines: Bool = false) {
+    public init(sink: (any EventSink)? = nil, keepsLines: Bool = false, listener: (any EventListener)? = nil) {
         self.sink = sink
         self.keepsLines = keepsLines
+        self.listener = listener
     }
 
     /// Appends one event. `fields` must not use the keys `t` or `event`.
@@ -44,6 +47,7 @@ public final class EventLog: Sendable {
             state.count += 1
             if keepsLines { state.kept.append(line) }
             sink?.write(line)
+            listener?.record(event, at: time, fields)
         }
     }
 
@@ -61,6 +65,12 @@ public final class EventLog: Sendable {
     public var sha256: String {
         hexString(state.withLock { $0.hasher.finalize() })
     }
+}
+
+/// Sees every event of an ``EventLog`` as values, in log order (called under the log's lock: it must not
+/// record events itself).
+public protocol EventListener: Sendable {
+    func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue])
 }
 
 /// Where the lines of an ``EventLog`` go as they are recorded (a file, standard output, a test buffer).

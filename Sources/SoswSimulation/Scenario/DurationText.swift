@@ -14,4 +14,22 @@ public enum DurationText {
         }
         return nil
     }
+
+    /// The way back: `2h 3m 4.5s`, `45m`, `0s`, to show measured durations as the files write them.
+    public static func format(_ duration: Duration) -> String {
+        let total = (duration.secondsValue * 1000).rounded() / 1000
+        guard total > 0 else { return "0s" }
+        var parts: [String] = []
+        var rest = total
+        for (unit, size) in [("d", 86_400.0), ("h", 3600.0), ("m", 60.0)] where rest >= size {
+            let whole = (rest / size).rounded(.down)
+            parts.append("\(Int(whole))\(unit)")
+            rest -= whole * size
+        }
+        if rest > 0.0005 || parts.isEmpty {
+            let seconds = (rest * 1000).rounded() / 1000
+            parts.append(seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s")
+        }
+        return parts.joined(separator: " ")
+    }
 }

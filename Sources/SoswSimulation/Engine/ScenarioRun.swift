@@ -1,0 +1,69 @@
+import SoswCore
+
+/// One run of a scenario-engine ``Scenario``: builds the world on a fresh ``SimExecutor``, drives it to the
+/// stop condition, and evaluates the expectations. Wall time is not measured here (the simulation knows only
+/// virtual time); the caller measures it.
+public struct ScenarioRun: Sendable {
+    public let scenario: Scenario
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+    }
+
+    /// What one run produced.
+    public struct Result: Sendable {
+        public var scenario: Scenario
+        public var seed: UInt64
+        public var scheduling: SchedulingPolicy
+        public var figures: RunFigures
+        public var expectations: [ExpectationResult]
+        public var events: Int
+        public var eventsSHA256: String
+        public var simulatedSeconds: Double
+        public var jobsRun: UInt64
+        /// The log's lines, when the run was asked to keep them.
+        public var lines: [String]
+        /// Every task created was closed and no load was left to come when the run stopped.
+        public var drained: Bool
+
+        /// From the start to the last task closed, when the run drained.
+        public var drainedAfterSeconds: Double? {
+            guard drained else { return nil }
+            return figures.lastClosedAfter?.secondsValue ?? 0
+        }
+
+        public var passed: Bool {
+            expectations.allSatisfy(\.passed)
+        }
+    }
+
+    /// Runs the scenario.
+    /// - Parameters:
+    ///   - seed: overrides the scenario's seed.
+    ///   - eventsPath: where to write `events.jsonl`; nil keeps no log file (the hash is still computed).
+    ///   - progress: called every few virtual seconds with the virtual time elapsed and the run's limit.
+    public func run(
+        seed: UInt64? = nil, scheduling: SchedulingPolicy = .fifo, strict: Bool = false, eventsPath: String? = nil,
+        keepsLines: Bool = false, progress: (@Sendable (_ simulated: Duration, _ limit: Duration) -> Void)? = nil
+    ) throws -> Result {
+        let seed = seed ?? scenario.seed
+        let sink = try eventsPath.map(FileEventSink.init(path:))
+        let labourers = try ConfigLayers(defaults: [:], custom: scenario.config).taskManagerConfig().labourers
+            .map { (id: $0.id, function: SchedulerJob.functionName(fromNameOrARN: $0.arn)) }
+        let functions = scenario.lambda.functions.map(\.name)
+            + [ScenarioWorld.workerAssistantFunction, ScenarioWorld.schedulerFunction]
+        let collector = RunCollector(start: scenario.start, labourers: labourers, functions: functions)
+        let log = EventLog(sink: sink, keepsLines: keepsLines, listener: collector)
+        let executor = SimExecutor(start: scenario.start, scheduling: scheduling, strict: strict)
+        let world = try ScenarioWorld(scenario: scenario, seed: seed, clock: executor.clock, log: log)
+        let driver = ScenarioDriver(world: world, collector: collector, progress: progress)
+        let drained = try executor.run { try await driver.run() }
+        try sink?.close()
+        let figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
+        return Result(
+            scenario: scenario, seed: seed, scheduling: scheduling, figures: figures,
+            expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
+            events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
+            jobsRun: executor.jobsRun, lines: log.lines, drained: drained)
+    }
+}

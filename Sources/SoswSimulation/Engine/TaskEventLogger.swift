@@ -1,0 +1,55 @@
+import SoswCore
+import Synchronization
+
+/// Writes the essentials' ``TaskEvent``s into the run's event log under their contract names (DESIGN.md §6):
+/// `task.created`, `task.invoked` (`attempt`), `task.completed`, `task.expired`, `task.retry_scheduled`
+/// (`retry_at`), `task.requeued`, `task.dead`, `task.archived` (`outcome`), each with `task_id` and
+/// `labourer_id`, at the virtual time it happened.
+///
+/// Workers report completion by task id alone, so the logger remembers each task's labourer from its creation.
+final class TaskEventLogger: TaskEventObserver {
+    private let log: EventLog
+    private let clock: SimClock
+    private let labourers = Mutex<[String: String]>([:])
+
+    init(log: EventLog, clock: SimClock) {
+        self.log = log
+        self.clock = clock
+    }
+
+    func observe(_ event: TaskEvent) {
+        let now = clock.currentTime()
+        switch event {
+        case .created(let taskID, let labourerID):
+            labourers.withLock { $0[taskID] = labourerID }
+            record("task.created", taskID, labourerID, [:], at: now)
+        case .invoked(let taskID, let labourerID, let attempt):
+            record("task.invoked", taskID, labourerID, ["attempt": .int(Int64(attempt))], at: now)
+        case .completed(let taskID):
+            let labourerID = labourers.withLock { $0[taskID] }
+            var fields: [String: JSONValue] = ["task_id": .string(taskID)]
+            fields["labourer_id"] = labourerID.map(JSONValue.string) ?? .null
+            log.record("task.completed", at: now, fields)
+        case .expired(let taskID, let labourerID, let attempts):
+            record("task.expired", taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
+        case .retryScheduled(let taskID, let labourerID, let retryAt):
+            record("task.retry_scheduled", taskID, labourerID, ["retry_at": .int(retryAt)], at: now)
+        case .requeued(let taskID, let labourerID):
+            record("task.requeued", taskID, labourerID, [:], at: now)
+        case .dead(let taskID, let labourerID, let attempts):
+            record("task.dead", taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
+        case .archived(let taskID, let labourerID, let outcome):
+            labourers.withLock { _ = $0.removeValue(forKey: taskID) }
+            record("task.archived", taskID, labourerID, ["outcome": .string(outcome.rawValue)], at: now)
+        }
+    }
+
+    private func record(
+        _ name: String, _ taskID: String, _ labourerID: String, _ extra: [String: JSONValue], at time: UnixTime
+    ) {
+        var fields = extra
+        fields["task_id"] = .string(taskID)
+        fields["labourer_id"] = .string(labourerID)
+        log.record(name, at: time, fields)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SoswReports
+import SoswSimulation
+
+/// `sosw check`: runs scenarios and their expectations, for CI.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run scenarios and check their expectations; exit 1 when any fails.",
+        discussion: """
+            Prints one line per expectation with the measured value. Every scenario's outputs are written as by \
+            `sosw simulate` (under reports/<name>/, or <out>/<name>/). A directory stands for its *.yaml, *.yml \
+            and *.json scenario files. Exit status: 0 all hold, 1 an expectation failed, 2 a scenario is malformed.
+            """
+    )
+
+    @Argument(help: "Scenario files or directories.")
+    var paths: [String]
+
+    @Option(help: "Write JUnit XML (one test case per expectation) to this file.")
+    var junit: String?
+
+    @Option(help: "Output directory; each scenario writes under <out>/<scenario name> (default: reports).")
+    var out: String = "reports"
+
+    func run() async throws {
+        var summaries: [RunSummary] = []
+        for file in try scenarioFiles() {
+            let (loaded, text) = try ScenarioFileReader.load(file)
+            guard case .engine(let scenario) = loaded else {
+                print("skip  \(file): a kernel-workload file has no expectations")
+                continue
+            }
+            let (_, summary) = try EngineRun(
+                scenario: scenario, scenarioText: text, seed: nil, scheduling: .fifo, directory: "\(out)/\(scenario.name)"
+            ).run()
+            for expectation in summary.expectations {
+                let verdict = expectation.passed ? "pass" : "FAIL"
+                var line = "\(verdict)  \(scenario.name): \(expectation.name) — measured \(expectation.measured)"
+                if !expectation.passed { line += " (\(expectation.message))" }
+                print(line)
+            }
+            summaries.append(summary)
+        }
+        if let junit {
+            try JUnitReport.xml(summaries).write(toFile: junit, atomically: true, encoding: .utf8)
+        }
+        let failures = summaries.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
+        let total = summaries.reduce(0) { $0 + $1.expectations.count }
+        print("\(summaries.count) scenarios, \(total) expectations, \(failures) failed")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The files named, with each directory replaced by its scenario files, sorted.
+    private func scenarioFiles() throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                FileHandle.standardError.write(Data("error: \(path) does not exist\n".utf8))
+                throw ExitCode(2)
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json")) && !$0.hasSuffix(".schema.json") }
+                    .sorted()
+                files += names.map { "\(path)/\($0)" }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}
