@@ -87,7 +87,8 @@ let package = Package(
             dependencies: [
                 "SoswSimulation", "SoswAWS", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            exclude: ["DynamoDBBehaviour/KNOWN_DIFFERENCES.md"]
         ),
         .testTarget(
             name: "soswTests",

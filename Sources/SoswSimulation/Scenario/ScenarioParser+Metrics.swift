@@ -35,7 +35,7 @@ extension ScenarioParser {
         case "constant":
             return .constant(try reader.number(form.value, path: form.path))
         case "steps":
-            return .steps(try timedValues(form.value, path: form.path, minimum: nil).map { MetricStep(offset: $0.offset, value: $0.value) })
+            return .steps(try timedValues(form.value, path: form.path, minimum: nil))
         case "replay":
             let file = try referencedFile(form.value, path: form.path)
             do {
