@@ -10,7 +10,8 @@ import SoswCore
 /// with its status codes, `__type` errors, `x-amzn-RequestId` and `x-amz-crc32` headers.
 ///
 /// Signatures are not checked unless a ``SignatureCheck`` is given: a local test server needs requests from
-/// any client with any keys.
+/// any client with any keys. An `Authorization` header that is present must still be SigV4 in form, as the
+/// service requires, so a client that signs wrongly is caught here too.
 public struct DynamoDBServer: Sendable {
     public static let host = "127.0.0.1"
 
@@ -47,7 +48,7 @@ public struct DynamoDBServer: Sendable {
     private func respond(to request: Request) async throws -> Response {
         let body = Array(try await request.body.collect(upTo: DynamoDBJSONService.maxRequestBytes).readableBytesView)
         let reply: DynamoDBJSONReply
-        if let signatureCheck, let rejection = signatureCheck.rejection(of: Self.sigV4Request(request, body: body)) {
+        if let rejection = signatureRejection(of: request, body: body) {
             reply = rejection
         } else {
             reply = await service.handle(target: request.headers[HTTPField.Name("X-Amz-Target")!], body: body)
@@ -60,6 +61,20 @@ public struct DynamoDBServer: Sendable {
         return Response(
             status: HTTPResponse.Status(code: reply.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+
+    /// With a ``SignatureCheck`` the signature must verify; without one, the header is only parsed.
+    private func signatureRejection(of request: Request, body: [UInt8]) -> DynamoDBJSONReply? {
+        if let signatureCheck {
+            return signatureCheck.rejection(of: Self.sigV4Request(request, body: body))
+        }
+        guard let value = request.headers[.authorization] else { return nil }
+        do {
+            _ = try SigV4Authorization(parsing: value)
+            return nil
+        } catch {
+            return DynamoDBJSONService.frontEndError(error.awsErrorCode, message: error.description)
+        }
     }
 
     /// The request as the client signed it. HTTP/1 `Host` arrives as the request's authority, not as a field,

@@ -81,6 +81,23 @@ import Testing
         }
     }
 
+    @Test func withoutCheckingAnyKeyIsAcceptedButAMalformedAuthorizationIsRefused() async throws {
+        try await Self.withServer { endpoint in
+            try await Self.createTable(Self.client(endpoint, credentials: AWSCredentials(accessKeyID: "ANY", secretAccessKey: "any")))
+            let request = AWSHTTPRequest(
+                method: "POST", endpoint: endpoint,
+                headers: [
+                    .init("X-Amz-Target", "DynamoDB_20120810.DescribeTable"), .init("Content-Type", DynamoDBClient.contentType),
+                    .init("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261129/us-east-1/dynamodb, Signature=00"),
+                ],
+                body: Array(#"{"TableName":"tasks"}"#.utf8))
+            let response = try await AsyncHTTPClientTransport().send(request)
+            #expect(response.status == 400)
+            let body = try JSONDecoder().decode(DynamoDBErrorBody.self, from: Data(response.body))
+            #expect(body.code == "IncompleteSignatureException")
+        }
+    }
+
     @Test func checkedSignaturesAcceptTheKeyAndRejectOthersAsDynamoDBDoes() async throws {
         let check = SignatureCheck(credentials: [Self.key], wallClock: SystemWallClock())
         try await Self.withServer(signatureCheck: check) { endpoint in
