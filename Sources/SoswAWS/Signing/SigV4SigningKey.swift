@@ -1,4 +1,5 @@
 import Crypto
+import SoswCore
 
 /// The HMAC chain of SigV4: the secret is never used directly, only a key derived for one day, region and
 /// service, so a leaked signature or key is useless elsewhere.
@@ -15,25 +16,15 @@ public enum SigV4SigningKey {
 
     /// The lower-case hex HMAC-SHA256 of the string to sign: the `Signature=` of the Authorization header.
     public static func signature(of stringToSign: String, with key: SymmetricKey) -> String {
-        hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        lowercaseHex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
     }
 
     /// Lower-case hex SHA-256, the form SigV4 uses for payload and canonical-request hashes.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
+        lowercaseHex(SHA256.hash(data: bytes))
     }
 
     private static func hmac(key: [UInt8], message: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
-    }
-
-    private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -63,7 +63,7 @@ public final class EventLog: Sendable {
 
     /// The SHA-256 of every line recorded so far, in lowercase hex: what `sha256sum events.jsonl` prints.
     public var sha256: String {
-        hexString(state.withLock { $0.hasher.finalize() })
+        lowercaseHex(state.withLock { $0.hasher.finalize() })
     }
 }
 
