@@ -56,7 +56,7 @@ extension InMemoryDynamoDBState {
         let resolved = try keyCondition.resolve(
             read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
         let range = try KeyRange(resolved, key: keyDefinition)
-        if let startKey = read.startKey, startKey.partition != range.partition {
+        if let startKey = read.startKey, startKey.partitionBytes != range.partitionBytes[...] {
             throw .validation("The provided starting key is outside query boundaries based on provided conditions")
         }
         let store = read.table.store(for: read.index)
@@ -175,8 +175,7 @@ extension InMemoryDynamoDBState {
         var tableBytes = 0
         if let index = read.index, !index.isGlobal, needsTableItem(read) {
             // A local index fetches attributes it does not project from the table, at the table's cost.
-            let primary = IndexKey(partition: entry.key.tablePartition!, sort: entry.key.tableSort)
-            if let full = read.table.item(at: primary) {
+            if let full = read.table.item(at: entry.key.tableKey) {
                 image = full.attributes
                 tableBytes = full.size
             }

@@ -3,7 +3,7 @@ import SoswCore
 /// Everything the in-memory DynamoDB holds, and the operations on it. Non-generic and synchronous: the
 /// generic ``InMemoryDynamoDB`` wraps it in a `Mutex`, handles virtual latency on its clock, and passes the
 /// current time in as the duration since the fake was created.
-struct InMemoryDynamoDBState: Sendable {
+struct InMemoryDynamoDBState {
     /// A table, or one index of a table, that a simulation hook applies to.
     struct HookTarget: Hashable, Sendable {
         var table: String
@@ -84,14 +84,14 @@ struct InMemoryDynamoDBState: Sendable {
 
     /// The position of the item a request's `Key` names, checking it has exactly the key attributes.
     func primaryKey(_ key: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
-        guard key.count == table.key.attributeCount, let position = table.primaryKey(of: key) else {
+        guard key.count == table.key.attributeCount, let scalars = table.key.scalars(of: key) else {
             throw .validation("The provided key element does not match the schema")
         }
-        try Self.refuseEmptyKey(position.partition, name: table.key.partitionName)
-        if let sort = position.sort, let sortName = table.key.sortName {
+        try Self.refuseEmptyKey(scalars.partition, name: table.key.partitionName)
+        if let sort = scalars.sort, let sortName = table.key.sortName {
             try Self.refuseEmptyKey(sort, name: sortName)
         }
-        return position
+        return IndexKey(partition: scalars.partition, sort: scalars.sort)
     }
 
     private static func refuseEmptyKey(_ scalar: KeyScalar, name: String) throws(DynamoDBError) {
@@ -130,7 +130,7 @@ struct InMemoryDynamoDBState: Sendable {
         guard let value = item[name] else {
             throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
         }
-        if value.typeName != type?.rawValue {
+        if !(type.map { KeyDefinition.has(value, $0) } ?? false) {
             throw .validation(
                 "One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type?.rawValue ?? "") actual: \(value.typeName)"
             )
@@ -167,7 +167,7 @@ struct InMemoryDynamoDBState: Sendable {
         _ name: String, _ type: ScalarAttributeType, of item: DynamoItem, in index: IndexDefinition
     ) throws(DynamoDBError) {
         guard let value = item[name] else { return }
-        if value.typeName != type.rawValue {
+        if !KeyDefinition.has(value, type) {
             throw .validation(
                 "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
             )

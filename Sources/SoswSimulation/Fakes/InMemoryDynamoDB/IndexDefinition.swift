@@ -13,13 +13,7 @@ struct IndexDefinition: Sendable, Equatable {
     /// The index entry of `item`, or nil when the item lacks the index key (a sparse index leaves it out).
     /// The entry holds the table key, the index key and the projected attributes.
     func entry(for item: StoredItem, tableKey: KeyDefinition) -> (key: IndexKey, image: StoredItem)? {
-        guard let indexScalars = key.scalars(of: item.attributes), let tableScalars = tableKey.scalars(of: item.attributes)
-        else {
-            return nil
-        }
-        let indexKey = IndexKey(
-            partition: indexScalars.partition, sort: indexScalars.sort,
-            tablePartition: tableScalars.partition, tableSort: tableScalars.sort)
+        guard let indexKey = IndexKey(item: item.attributes, indexKey: key, tableKey: tableKey) else { return nil }
         // An ALL projection is the item itself, whose size is already known.
         let image = projectionType == .all ? item : StoredItem(projected(item.attributes, tableKey: tableKey))
         return (indexKey, image)

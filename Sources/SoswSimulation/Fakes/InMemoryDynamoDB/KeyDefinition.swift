@@ -27,13 +27,35 @@ struct KeyDefinition: Sendable, Equatable {
     /// The item's position under this key, or nil when the item lacks a key attribute or holds it with another
     /// type (how a sparse index leaves items out).
     func scalars(of item: DynamoItem) -> (partition: KeyScalar, sort: KeyScalar?)? {
-        guard let partitionValue = item[partitionName], partitionValue.typeName == partitionType.rawValue,
+        guard let partitionValue = item[partitionName], Self.has(partitionValue, partitionType),
             let partition = KeyScalar(partitionValue)
         else { return nil }
         guard let sortName, let sortType else { return (partition, nil) }
-        guard let sortValue = item[sortName], sortValue.typeName == sortType.rawValue, let sort = KeyScalar(sortValue)
+        guard let sortValue = item[sortName], Self.has(sortValue, sortType), let sort = KeyScalar(sortValue)
         else { return nil }
         return (partition, sort)
+    }
+
+    /// Appends the item's partition and sort components (``KeyEncoding``; a missing sort key for a key without
+    /// one); false, leaving `bytes` unusable, when the item lacks a key attribute or holds one with another type.
+    func appendEncodedKey(of item: DynamoItem, to bytes: inout [UInt8]) -> Bool {
+        guard let partitionValue = item[partitionName], Self.has(partitionValue, partitionType) else { return false }
+        KeyEncoding.append(partitionValue, to: &bytes)
+        guard let sortName, let sortType else {
+            bytes.append(KeyEncoding.missing)
+            return true
+        }
+        guard let sortValue = item[sortName], Self.has(sortValue, sortType) else { return false }
+        KeyEncoding.append(sortValue, to: &bytes)
+        return true
+    }
+
+    /// Whether a value is of a key attribute type.
+    static func has(_ value: AttributeValue, _ type: ScalarAttributeType) -> Bool {
+        switch (value, type) {
+        case (.s, .string), (.n, .number), (.b, .binary): true
+        default: false
+        }
     }
 
     /// The key attributes of `item` alone.

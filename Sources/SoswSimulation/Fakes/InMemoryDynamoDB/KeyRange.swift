@@ -55,38 +55,52 @@ struct KeyRange {
         }
     }
 
-    /// -1, 0 or 1 as the entry's (partition, sort) is before, at or after (partition, `sort`).
-    private func compare(_ key: IndexKey, _ sort: KeyScalar) -> Int {
-        if key.partition != partition { return key.partition < partition ? -1 : 1 }
-        guard let keySort = key.sort else { return -1 }
-        return keySort < sort ? -1 : (keySort == sort ? 0 : 1)
+    /// The encoded partition component: a start key must lie in the same partition.
+    var partitionBytes: [UInt8] { KeyEncoding.component(partition) }
+
+    /// The first entry in the range, by binary search over the encoded keys.
+    func lowerBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+        let bound = lowerBoundKey
+        return store.firstPosition { $0 >= bound }
     }
 
-    func lowerBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+    /// The first entry after the range.
+    func upperBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+        guard let bound = upperBoundKey else { return store.endPosition }
+        return store.firstPosition { $0 >= bound }
+    }
+
+    /// Every key in the range is at or after this one.
+    private var lowerBoundKey: IndexKey {
+        let partition = partitionBytes
         switch condition {
         case .all, .less, .lessOrEqual:
-            store.firstPosition { !($0.partition < partition) }
-        case .equal(let value), .greaterOrEqual(let value), .between(let value, _), .beginsWith(let value):
-            store.firstPosition { compare($0, value) >= 0 }
+            return .bound(partition)
+        case .equal(let value), .greaterOrEqual(let value), .between(let value, _):
+            return .bound(partition + KeyEncoding.component(value))
+        case .beginsWith(let prefix):
+            return .bound(partition + KeyEncoding.prefixComponent(prefix))
         case .greater(let value):
-            store.firstPosition { compare($0, value) > 0 }
+            return .bound(partition + KeyEncoding.component(value) + [Self.afterComponent])
         }
     }
 
-    func upperBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+    /// Every key in the range is before this one; nil when no key is after the range.
+    private var upperBoundKey: IndexKey? {
+        let partition = partitionBytes
         switch condition {
         case .all, .greater, .greaterOrEqual:
-            store.firstPosition { partition < $0.partition }
+            return .bound(partition + [Self.afterComponent])
         case .less(let value):
-            store.firstPosition { compare($0, value) >= 0 }
+            return .bound(partition + KeyEncoding.component(value))
         case .equal(let value), .lessOrEqual(let value), .between(_, let value):
-            store.firstPosition { compare($0, value) > 0 }
+            return .bound(partition + KeyEncoding.component(value) + [Self.afterComponent])
         case .beginsWith(let prefix):
-            store.firstPosition { key in
-                if key.partition != partition { return partition < key.partition }
-                guard let sort = key.sort else { return false }
-                return prefix < sort && !sort.hasPrefix(prefix)
-            }
+            return KeyEncoding.successor(of: partition + KeyEncoding.prefixComponent(prefix)).map(IndexKey.bound)
         }
     }
+
+    /// Follows a complete component: greater than any component tag, so greater than every key that continues
+    /// with more components.
+    private static let afterComponent: UInt8 = 0xFF
 }

@@ -3,7 +3,10 @@ import SoswCore
 
 /// One table of the fake: its definition, its items in key order, one ordered store per secondary index, and
 /// the index writes still in flight when a global index is configured to lag.
-struct StoredTable: Sendable {
+///
+/// A class: a table is only ever reached through the fake's lock, and every request looked it up by copying a
+/// struct of a dozen references (a retain and release each), which cost more than the write itself.
+final class StoredTable {
     var name: String
     var key: KeyDefinition
     var attributeDefinitions: [AttributeDefinition]
@@ -56,7 +59,7 @@ struct StoredTable: Sendable {
 
     /// The position of an item (or key) in the table, or nil if it lacks a valid key.
     func primaryKey(of item: DynamoItem) -> IndexKey? {
-        key.scalars(of: item).map { IndexKey(partition: $0.partition, sort: $0.sort) }
+        IndexKey(item: item, tableKey: key)
     }
 
     func item(at primaryKey: IndexKey) -> StoredItem? {
@@ -66,7 +69,7 @@ struct StoredTable: Sendable {
     /// Replaces (or with `new == nil` removes) the item at `primaryKey` and its index entries, and returns the
     /// sizes of the index writes it caused, per index (one entry per write: a key change is a delete and a put).
     /// `lag` gives an index's propagation delay for this write, or nil to apply it at once.
-    mutating func write(
+    func write(
         at primaryKey: IndexKey, old: StoredItem?, new: StoredItem?, now: Duration,
         lag: (IndexDefinition) -> Duration?
     ) -> [String: [Int]] {
@@ -112,12 +115,12 @@ struct StoredTable: Sendable {
     }
 
     /// Applies the lagging index writes due by `now`.
-    mutating func catchUpIndexes(at now: Duration) {
+    func catchUpIndexes(at now: Duration) {
         while let next = pendingIndexWrites.min, next.visibleAt <= now {
             let write = pendingIndexWrites.removeMin()
             apply(write)
             if let removing = write.removing ?? write.adding?.key {
-                let primary = IndexKey(partition: removing.tablePartition!, sort: removing.tableSort)
+                let primary = removing.tableKey
                 if latestVisibility[write.indexName]?[primary] == write.visibleAt {
                     latestVisibility[write.indexName]?[primary] = nil
                 }
@@ -125,7 +128,7 @@ struct StoredTable: Sendable {
         }
     }
 
-    private mutating func apply(_ write: PendingIndexWrite) {
+    private func apply(_ write: PendingIndexWrite) {
         var removedSize = 0
         var addedSize = 0
         if let removing = write.removing, let removed = indexStores[write.indexName]?.remove(removing) {
