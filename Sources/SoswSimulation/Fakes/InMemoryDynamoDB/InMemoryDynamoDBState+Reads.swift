@@ -211,10 +211,9 @@ extension InMemoryDynamoDBState {
 
     /// The table's key attributes of the entry, and the index's when reading an index.
     private func lastEvaluatedKey(of item: DynamoItem, _ read: PreparedRead) -> DynamoItem {
-        var key = read.table.key.keyAttributes(of: item)
-        if let index = read.index {
-            key.merge(index.key.keyAttributes(of: item)) { current, _ in current }
-        }
+        var key = DynamoItem(minimumCapacity: 4)
+        read.table.key.copyKeyAttributes(of: item, into: &key)
+        read.index?.key.copyKeyAttributes(of: item, into: &key)
         return key
     }
 

@@ -58,12 +58,11 @@ struct KeyDefinition: Sendable, Equatable {
         }
     }
 
-    /// The key attributes of `item` alone.
-    func keyAttributes(of item: DynamoItem) -> DynamoItem {
-        var key: DynamoItem = [:]
-        for name in attributeNames {
-            key[name] = item[name]
+    /// Copies the key attributes `item` has into `key`.
+    func copyKeyAttributes(of item: DynamoItem, into key: inout DynamoItem) {
+        key[partitionName] = item[partitionName]
+        if let sortName {
+            key[sortName] = item[sortName]
         }
-        return key
     }
 }

@@ -72,32 +72,44 @@ struct KeyRange {
 
     /// Every key in the range is at or after this one.
     private var lowerBoundKey: IndexKey {
-        let partition = partitionBytes
         switch condition {
         case .all, .less, .lessOrEqual:
-            return .bound(partition)
+            return bound()
         case .equal(let value), .greaterOrEqual(let value), .between(let value, _):
-            return .bound(partition + KeyEncoding.component(value))
+            return bound(value)
         case .beginsWith(let prefix):
-            return .bound(partition + KeyEncoding.prefixComponent(prefix))
+            var bytes = KeyEncoding.component(partition)
+            bytes += KeyEncoding.prefixComponent(prefix)
+            return .bound(bytes)
         case .greater(let value):
-            return .bound(partition + KeyEncoding.component(value) + [Self.afterComponent])
+            return bound(value, thenAfter: true)
         }
     }
 
     /// Every key in the range is before this one; nil when no key is after the range.
     private var upperBoundKey: IndexKey? {
-        let partition = partitionBytes
         switch condition {
         case .all, .greater, .greaterOrEqual:
-            return .bound(partition + [Self.afterComponent])
+            return bound(thenAfter: true)
         case .less(let value):
-            return .bound(partition + KeyEncoding.component(value))
+            return bound(value)
         case .equal(let value), .lessOrEqual(let value), .between(_, let value):
-            return .bound(partition + KeyEncoding.component(value) + [Self.afterComponent])
+            return bound(value, thenAfter: true)
         case .beginsWith(let prefix):
-            return KeyEncoding.successor(of: partition + KeyEncoding.prefixComponent(prefix)).map(IndexKey.bound)
+            var bytes = KeyEncoding.component(partition)
+            bytes += KeyEncoding.prefixComponent(prefix)
+            return KeyEncoding.successor(of: bytes).map(IndexKey.bound)
         }
+    }
+
+    /// The partition, then `sort` if given, then (with `thenAfter`) a byte after every continuation.
+    private func bound(_ sort: KeyScalar? = nil, thenAfter: Bool = false) -> IndexKey {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        KeyEncoding.append(partition, to: &bytes)
+        if let sort { KeyEncoding.append(sort, to: &bytes) }
+        if thenAfter { bytes.append(Self.afterComponent) }
+        return .bound(bytes)
     }
 
     /// Follows a complete component: greater than any component tag, so greater than every key that continues
