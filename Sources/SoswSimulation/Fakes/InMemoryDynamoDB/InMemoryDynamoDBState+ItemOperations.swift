@@ -94,7 +94,8 @@ extension InMemoryDynamoDBState {
     private func writeCapacity(
         _ plan: PlannedWrite, _ indexWrites: [String: [Int]], _ mode: ReturnConsumedCapacity?
     ) throws(DynamoDBError) -> ConsumedCapacity? {
-        Self.consumedCapacity(
+        guard let mode, mode != .nothing else { return nil }
+        return Self.consumedCapacity(
             mode, table: try table(named: plan.table), isRead: false,
             tableUnits: CapacityUnits.write(bytes: plan.consumedBytes),
             indexUnits: Self.indexWriteUnits(indexWrites, transactional: false))

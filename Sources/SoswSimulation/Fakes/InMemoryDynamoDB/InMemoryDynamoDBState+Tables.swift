@@ -209,13 +209,13 @@ extension InMemoryDynamoDBState {
             GlobalSecondaryIndexDescription(
                 indexName: index.name, keySchema: index.key.keySchema, projection: index.projection,
                 indexStatus: .active, provisionedThroughput: throughput(index.provisionedThroughput),
-                indexSizeBytes: Int64(table.indexSizeBytes[index.name] ?? 0),
+                indexSizeBytes: Int64(table.sizeBytes(of: index)),
                 itemCount: Int64(table.store(for: index).count), indexArn: "\(table.arn)/index/\(index.name)")
         }
         let local = table.localIndexes.map { index in
             LocalSecondaryIndexDescription(
                 indexName: index.name, keySchema: index.key.keySchema, projection: index.projection,
-                indexSizeBytes: Int64(table.indexSizeBytes[index.name] ?? 0),
+                indexSizeBytes: Int64(table.sizeBytes(of: index)),
                 itemCount: Int64(table.store(for: index).count), indexArn: "\(table.arn)/index/\(index.name)")
         }
         return TableDescription(

@@ -5,7 +5,8 @@ import SoswCore
 struct PendingIndexWrite: Comparable, Sendable {
     var visibleAt: Duration
     var sequence: UInt64
-    var indexName: String
+    /// The index's position in its table's list of indexes.
+    var indexOrdinal: Int
     var removing: IndexKey?
     var adding: (key: IndexKey, image: StoredItem)?
 

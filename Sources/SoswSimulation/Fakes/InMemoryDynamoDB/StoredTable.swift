@@ -19,13 +19,14 @@ final class StoredTable {
     var arn: String
 
     private(set) var items = OrderedStore<IndexKey, StoredItem>()
-    private(set) var indexStores: [String: OrderedStore<IndexKey, StoredItem>] = [:]
+    /// One store per index, in the order of ``indexes`` (an index's ordinal is its position there).
+    private var indexStores: [OrderedStore<IndexKey, StoredItem>]
     private(set) var sizeBytes = 0
-    private(set) var indexSizeBytes: [String: Int] = [:]
+    private var indexSizeBytes: [Int]
     private var pendingIndexWrites = Heap<PendingIndexWrite>()
-    /// The latest time an in-flight write of each item becomes visible in each index: later writes of the same
-    /// item never overtake earlier ones.
-    private var latestVisibility: [String: [IndexKey: Duration]] = [:]
+    /// The latest time an in-flight write of each item becomes visible in each index (by ordinal): later writes
+    /// of the same item never overtake earlier ones.
+    private var latestVisibility: [[IndexKey: Duration]]
     private var nextSequence: UInt64 = 0
 
     init(
@@ -42,10 +43,9 @@ final class StoredTable {
         self.billingMode = billingMode
         self.provisionedThroughput = provisionedThroughput
         self.arn = arn
-        for index in indexes {
-            indexStores[index.name] = OrderedStore()
-            indexSizeBytes[index.name] = 0
-        }
+        self.indexStores = Array(repeating: OrderedStore(), count: indexes.count)
+        self.indexSizeBytes = Array(repeating: 0, count: indexes.count)
+        self.latestVisibility = Array(repeating: [:], count: indexes.count)
     }
 
     func index(named name: String) -> IndexDefinition? {
@@ -53,8 +53,13 @@ final class StoredTable {
     }
 
     func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, StoredItem> {
-        guard let index else { return items }
-        return indexStores[index.name] ?? OrderedStore()
+        guard let index, let ordinal = indexes.firstIndex(where: { $0.name == index.name }) else { return items }
+        return indexStores[ordinal]
+    }
+
+    /// The bytes an index holds, as DescribeTable reports them.
+    func sizeBytes(of index: IndexDefinition) -> Int {
+        indexes.firstIndex { $0.name == index.name }.map { indexSizeBytes[$0] } ?? 0
     }
 
     /// The position of an item (or key) in the table, or nil if it lacks a valid key.
@@ -80,7 +85,7 @@ final class StoredTable {
         }
         sizeBytes += (new?.size ?? 0) - (old?.size ?? 0)
         var indexWrites: [String: [Int]] = [:]
-        for index in indexes {
+        for (ordinal, index) in indexes.enumerated() {
             let oldEntry = old.flatMap { index.entry(for: $0, tableKey: key) }
             let newEntry = new.flatMap { index.entry(for: $0, tableKey: key) }
             if oldEntry == nil && newEntry == nil { continue }
@@ -98,14 +103,14 @@ final class StoredTable {
             }
             indexWrites[index.name] = sizes
             let pending = PendingIndexWrite(
-                visibleAt: now, sequence: nextSequence, indexName: index.name, removing: oldEntry?.key,
+                visibleAt: now, sequence: nextSequence, indexOrdinal: ordinal, removing: oldEntry?.key,
                 adding: newEntry)
             nextSequence += 1
             if index.isGlobal, let delay = lag(index) {
                 var delayed = pending
-                let previous = latestVisibility[index.name]?[primaryKey] ?? .zero
+                let previous = latestVisibility[ordinal][primaryKey] ?? .zero
                 delayed.visibleAt = max(now + delay, previous)
-                latestVisibility[index.name, default: [:]][primaryKey] = delayed.visibleAt
+                latestVisibility[ordinal][primaryKey] = delayed.visibleAt
                 pendingIndexWrites.insert(delayed)
             } else {
                 apply(pending)
@@ -121,8 +126,8 @@ final class StoredTable {
             apply(write)
             if let removing = write.removing ?? write.adding?.key {
                 let primary = removing.tableKey
-                if latestVisibility[write.indexName]?[primary] == write.visibleAt {
-                    latestVisibility[write.indexName]?[primary] = nil
+                if latestVisibility[write.indexOrdinal][primary] == write.visibleAt {
+                    latestVisibility[write.indexOrdinal][primary] = nil
                 }
             }
         }
@@ -131,15 +136,15 @@ final class StoredTable {
     private func apply(_ write: PendingIndexWrite) {
         var removedSize = 0
         var addedSize = 0
-        if let removing = write.removing, let removed = indexStores[write.indexName]?.remove(removing) {
+        if let removing = write.removing, let removed = indexStores[write.indexOrdinal].remove(removing) {
             removedSize = removed.size
         }
         if let adding = write.adding {
-            if let replaced = indexStores[write.indexName]?.set(adding.image, for: adding.key) {
+            if let replaced = indexStores[write.indexOrdinal].set(adding.image, for: adding.key) {
                 removedSize += replaced.size
             }
             addedSize = adding.image.size
         }
-        indexSizeBytes[write.indexName, default: 0] += addedSize - removedSize
+        indexSizeBytes[write.indexOrdinal] += addedSize - removedSize
     }
 }

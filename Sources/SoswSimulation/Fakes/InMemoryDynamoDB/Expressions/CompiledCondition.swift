@@ -1,14 +1,24 @@
 import SoswCore
 
 /// A compiled ConditionExpression or FilterExpression, shared by every request that uses the same text.
-struct CompiledCondition: CompiledExpression {
+final class CompiledCondition: CompiledExpression {
     let kind: ExpressionKind
     let text: String
     let condition: Condition
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
-    var validationReadsValueContents: Bool { condition.hasValueContentChecks }
+    init(kind: ExpressionKind, text: String, condition: Condition, usage: ExpressionUsage, staticIssues: [ExpressionIssue]) {
+        self.kind = kind
+        self.text = text
+        self.condition = condition
+        self.validationReadsValueContents = condition.hasValueContentChecks
+        self.usage = usage
+        self.staticIssues = staticIssues
+    }
+
+    /// Computed once: validation asks on every request.
+    let validationReadsValueContents: Bool
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         ConditionValidation.issues(of: condition, with: attributes)

@@ -2,15 +2,24 @@ import SoswCore
 
 /// A compiled KeyConditionExpression, shared by every request that uses the same text. `resolve` binds a
 /// request's names and values and checks the condition against the key schema of the table or index queried.
-struct CompiledKeyCondition: CompiledExpression {
+final class CompiledKeyCondition: CompiledExpression {
     let text: String
     let condition: Condition
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
 
+    init(text: String, condition: Condition, usage: ExpressionUsage, staticIssues: [ExpressionIssue]) {
+        self.text = text
+        self.condition = condition
+        self.validationReadsValueContents = condition.hasValueContentChecks
+        self.usage = usage
+        self.staticIssues = staticIssues
+    }
+
     var kind: ExpressionKind { .keyCondition }
 
-    var validationReadsValueContents: Bool { condition.hasValueContentChecks }
+    /// Computed once: validation asks on every request.
+    let validationReadsValueContents: Bool
 
     func requestIssues(_ attributes: ExpressionAttributes) -> [ExpressionIssue] {
         ConditionValidation.issues(of: condition, with: attributes)

@@ -1,11 +1,18 @@
 import SoswCore
 
 /// A compiled ProjectionExpression, shared by every request that uses the same text.
-struct CompiledProjection: CompiledExpression {
+final class CompiledProjection: CompiledExpression {
     let text: String
     let paths: [DocumentPath]
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
+
+    init(text: String, paths: [DocumentPath], usage: ExpressionUsage, staticIssues: [ExpressionIssue]) {
+        self.text = text
+        self.paths = paths
+        self.usage = usage
+        self.staticIssues = staticIssues
+    }
 
     var kind: ExpressionKind { .projection }
     /// A projection uses names only.

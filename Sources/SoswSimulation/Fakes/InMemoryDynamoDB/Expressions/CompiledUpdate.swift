@@ -1,11 +1,18 @@
 import SoswCore
 
 /// A compiled UpdateExpression, shared by every request that uses the same text.
-struct CompiledUpdate: CompiledExpression {
+final class CompiledUpdate: CompiledExpression {
     let text: String
     let actions: UpdateActions
     let usage: ExpressionUsage
     let staticIssues: [ExpressionIssue]
+
+    init(text: String, actions: UpdateActions, usage: ExpressionUsage, staticIssues: [ExpressionIssue]) {
+        self.text = text
+        self.actions = actions
+        self.usage = usage
+        self.staticIssues = staticIssues
+    }
 
     var kind: ExpressionKind { .update }
     /// Update operands are checked by type only.

@@ -53,23 +53,12 @@ final class ExpressionValidationCache: Sendable {
             }
         }
 
+        /// The expressions and the sizes of the maps only: hashing every placeholder cost more than the rest of
+        /// the lookup, and shapes that differ only in their placeholders are rare and told apart by `==`.
         func hash(into hasher: inout Hasher) {
             hasher.combine(expressions)
-            hasher.combine(attributes.names)
-            guard let values = attributes.values else {
-                hasher.combine(false)
-                return
-            }
-            // Order-independent, as the dictionary's own hash is: one hash per placeholder, combined by XOR.
-            var combined = 0
-            for (placeholder, value) in values {
-                var element = Hasher()
-                element.combine(placeholder)
-                element.combine(value.typeName)
-                combined ^= element.finalize()
-            }
-            hasher.combine(true)
-            hasher.combine(combined)
+            hasher.combine(attributes.names?.count ?? -1)
+            hasher.combine(attributes.values?.count ?? -1)
         }
     }
 }
