@@ -100,4 +100,43 @@ struct TransactionBehaviourTests {
         #expect(error?.cancellationReasons?.map(\.code) == ["None", "ConditionalCheckFailed"])
         #expect(try await db.get(table, ["pk": "x"]) == nil)
     }
+
+    @Test("an update that cannot apply to the stored item cancels the transaction with a ValidationError reason")
+    func runtimeValidationError() async throws {
+        let db = makeDynamoDBUnderTest()
+        let table = try await BehaviourTables.simple(db)
+        try await db.put(table, ["pk": "text", "v": "not a number"])
+        try await knownDifference(.moto, "a runtime update failure refuses the request with ValidationException") {
+            let error = await expectDynamoDBError(.transactionCanceled) {
+                _ = try await db.transactWriteItems(TransactWriteItemsInput(transactItems: [
+                    TransactWriteItem(put: TransactPut(tableName: table, item: ["pk": "x"])),
+                    TransactWriteItem(update: TransactUpdate(
+                        tableName: table, key: ["pk": "text"], updateExpression: "ADD v :one",
+                        expressionAttributeValues: [":one": 1])),
+                ]))
+            }
+            #expect(error?.cancellationReasons?.map(\.code) == ["None", "ValidationError"])
+            #expect(error?.cancellationReasons?[1].message == "An operand in the update expression has an incorrect data type")
+            #expect(error?.message == "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]")
+        }
+        #expect(try await db.get(table, ["pk": "x"]) == nil)
+        #expect(try await db.get(table, ["pk": "text"]) == ["pk": "text", "v": "not a number"])
+    }
+
+    @Test("a problem with the request itself refuses the whole transaction, even after a failed condition")
+    func requestValidationWins() async throws {
+        let db = makeDynamoDBUnderTest()
+        let table = try await BehaviourTables.simple(db)
+        try await knownDifference(.moto, "the failed condition cancels the transaction before the next action is validated") {
+            await expectDynamoDBError(.validation) {
+                _ = try await db.transactWriteItems(TransactWriteItemsInput(transactItems: [
+                    TransactWriteItem(conditionCheck: TransactConditionCheck(
+                        tableName: table, key: ["pk": "missing"], conditionExpression: "attribute_exists(pk)")),
+                    TransactWriteItem(update: TransactUpdate(
+                        tableName: table, key: ["pk": "y"], updateExpression: "SET v = :unused_elsewhere",
+                        expressionAttributeValues: [":unused_elsewhere": 1, ":extra": 2])),
+                ]))
+            }
+        }
+    }
 }

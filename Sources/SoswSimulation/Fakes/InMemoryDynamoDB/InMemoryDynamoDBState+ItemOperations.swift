@@ -18,10 +18,32 @@ extension InMemoryDynamoDBState {
             table: tableName, primaryKey: position, old: old, new: stored, updated: [], writes: true)
     }
 
+    /// An UpdateItem checked against the request alone (table, key, expressions, placeholders), before the
+    /// stored item is read: what fails here fails a transaction as a whole, with a ValidationException.
+    struct PreparedUpdate {
+        var tableName: String
+        var table: StoredTable
+        var key: DynamoItem
+        var position: IndexKey
+        var update: CompiledUpdate?
+        var condition: CompiledCondition?
+        var attributes: ExpressionAttributes
+        var returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    }
+
     func planUpdate(
         table tableName: String, key: DynamoItem, update: String?, condition: String?,
         attributes: ExpressionAttributes, returnOnFailure: ReturnValuesOnConditionCheckFailure?
     ) throws(DynamoDBError) -> PlannedWrite {
+        try planUpdate(try prepareUpdate(
+            table: tableName, key: key, update: update, condition: condition, attributes: attributes,
+            returnOnFailure: returnOnFailure))
+    }
+
+    func prepareUpdate(
+        table tableName: String, key: DynamoItem, update: String?, condition: String?,
+        attributes: ExpressionAttributes, returnOnFailure: ReturnValuesOnConditionCheckFailure?
+    ) throws(DynamoDBError) -> PreparedUpdate {
         let table = try self.table(named: tableName)
         let position = try primaryKey(key, in: table)
         let compiledUpdate = try update.map { text throws(DynamoDBError) in try compiler.update(text) }
@@ -37,15 +59,26 @@ extension InMemoryDynamoDBState {
                 )
             }
         }
-        let old = table.item(at: position)
-        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
-        var new = old?.attributes ?? key
+        return PreparedUpdate(
+            tableName: tableName, table: table, key: key, position: position, update: compiledUpdate,
+            condition: compiledCondition, attributes: attributes, returnOnFailure: returnOnFailure)
+    }
+
+    /// The item-dependent part of an update: the condition on the stored item, then the update applied to it
+    /// and the result checked (types, sizes, index keys). A failure here is one action's cancellation reason
+    /// in a transaction (ConditionalCheckFailed or ValidationError).
+    func planUpdate(_ prepared: PreparedUpdate) throws(DynamoDBError) -> PlannedWrite {
+        let old = prepared.table.item(at: prepared.position)
+        try check(prepared.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
+        var new = old?.attributes ?? prepared.key
         var updated: Set<String> = []
-        if let compiledUpdate {
-            updated = try compiledUpdate.apply(to: &new, attributes)
+        if let update = prepared.update {
+            updated = try update.apply(to: &new, prepared.attributes)
         }
-        let stored = try validateStoredItem(new, in: table)
-        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: stored, updated: updated, writes: true)
+        let stored = try validateStoredItem(new, in: prepared.table)
+        return PlannedWrite(
+            table: prepared.tableName, primaryKey: prepared.position, old: old, new: stored, updated: updated,
+            writes: true)
     }
 
     func planDelete(

@@ -33,11 +33,12 @@ extension InMemoryDynamoDBState {
         var plans: [PlannedWrite] = []
         var reasons: [DynamoDBError.CancellationReason] = []
         for action in actions {
-            do throws(DynamoDBError) {
-                plans.append(try plan(action))
+            switch try plan(action) {
+            case .planned(let plan):
+                plans.append(plan)
                 reasons.append(.none)
-            } catch where error.code == .conditionalCheckFailed {
-                reasons.append(DynamoDBError.CancellationReason(code: "ConditionalCheckFailed", message: error.message, item: error.item))
+            case .cancelled(let reason):
+                reasons.append(reason)
             }
         }
         if reasons.contains(where: { $0.code != "None" }) {
@@ -82,7 +83,37 @@ extension InMemoryDynamoDBState {
         return (delete.tableName, try primaryKey(delete.key, in: try table(named: delete.tableName)))
     }
 
-    private func plan(_ action: TransactWriteItem) throws(DynamoDBError) -> PlannedWrite {
+    /// What planning one action of a transaction gives: its write, or the reason it cancels the transaction.
+    enum PlannedAction {
+        case planned(PlannedWrite)
+        case cancelled(DynamoDBError.CancellationReason)
+    }
+
+    /// Plans one action. Problems with the request itself throw (the whole transaction is refused); a condition
+    /// that does not hold, or an update that cannot apply to the stored item (an operand of the wrong type, a
+    /// path that is not there, a result too large or with a wrongly typed index key), is that action's
+    /// cancellation reason, as the service reports it.
+    private func plan(_ action: TransactWriteItem) throws(DynamoDBError) -> PlannedAction {
+        do throws(DynamoDBError) {
+            if let update = action.update {
+                let prepared = try prepareUpdate(
+                    table: update.tableName, key: update.key, update: update.updateExpression,
+                    condition: update.conditionExpression,
+                    attributes: ExpressionAttributes(names: update.expressionAttributeNames, values: update.expressionAttributeValues),
+                    returnOnFailure: update.returnValuesOnConditionCheckFailure)
+                do throws(DynamoDBError) {
+                    return .planned(try planUpdate(prepared))
+                } catch where error.code == .validation {
+                    return .cancelled(DynamoDBError.CancellationReason(code: "ValidationError", message: error.message))
+                }
+            }
+            return .planned(try planWithoutUpdate(action))
+        } catch where error.code == .conditionalCheckFailed {
+            return .cancelled(DynamoDBError.CancellationReason(code: "ConditionalCheckFailed", message: error.message, item: error.item))
+        }
+    }
+
+    private func planWithoutUpdate(_ action: TransactWriteItem) throws(DynamoDBError) -> PlannedWrite {
         if let check = action.conditionCheck {
             return try planConditionCheck(
                 table: check.tableName, key: check.key, condition: check.conditionExpression,
@@ -94,13 +125,6 @@ extension InMemoryDynamoDBState {
                 table: put.tableName, item: put.item, condition: put.conditionExpression,
                 attributes: ExpressionAttributes(names: put.expressionAttributeNames, values: put.expressionAttributeValues),
                 returnOnFailure: put.returnValuesOnConditionCheckFailure)
-        }
-        if let update = action.update {
-            return try planUpdate(
-                table: update.tableName, key: update.key, update: update.updateExpression,
-                condition: update.conditionExpression,
-                attributes: ExpressionAttributes(names: update.expressionAttributeNames, values: update.expressionAttributeValues),
-                returnOnFailure: update.returnValuesOnConditionCheckFailure)
         }
         let delete = action.delete!
         return try planDelete(
