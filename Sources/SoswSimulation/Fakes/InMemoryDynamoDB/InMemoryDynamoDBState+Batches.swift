@@ -27,13 +27,16 @@ extension InMemoryDynamoDBState {
                 switch (request.putRequest, request.deleteRequest) {
                 case (let put?, nil):
                     let (position, stored) = try validateNewItem(put.item, in: table)
+                    let (old, hint) = table.lookup(position)
                     plan = PlannedWrite(
-                        table: tableName, primaryKey: position, old: table.item(at: position), new: stored,
+                        table: tableName, primaryKey: position, primaryHint: hint, old: old, new: stored,
                         updated: [], writes: true)
                 case (nil, let delete?):
                     let position = try primaryKey(delete.key, in: table)
-                    let old = table.item(at: position)
-                    plan = PlannedWrite(table: tableName, primaryKey: position, old: old, new: nil, updated: [], writes: old != nil)
+                    let (old, hint) = table.lookup(position)
+                    plan = PlannedWrite(
+                        table: tableName, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
+                        writes: old != nil)
                 default:
                     throw .validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")
                 }

@@ -12,10 +12,10 @@ extension InMemoryDynamoDBState {
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
         try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
         let (position, stored) = try validateNewItem(item, in: table)
-        let old = table.item(at: position)
+        let (old, hint) = table.lookup(position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, old: old, new: stored, updated: [], writes: true)
+            table: tableName, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [], writes: true)
     }
 
     /// An UpdateItem checked against the request alone (table, key, expressions, placeholders), before the
@@ -68,7 +68,7 @@ extension InMemoryDynamoDBState {
     /// and the result checked (types, sizes, index keys). A failure here is one action's cancellation reason
     /// in a transaction (ConditionalCheckFailed or ValidationError).
     func planUpdate(_ prepared: PreparedUpdate) throws(DynamoDBError) -> PlannedWrite {
-        let old = prepared.table.item(at: prepared.position)
+        let (old, hint) = prepared.table.lookup(prepared.position)
         try check(prepared.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
         var new = old?.attributes ?? prepared.key
         var updated: Set<String> = []
@@ -77,8 +77,8 @@ extension InMemoryDynamoDBState {
         }
         let stored = try validateStoredItem(new, in: prepared.table)
         return PlannedWrite(
-            table: prepared.tableName, primaryKey: prepared.position, old: old, new: stored, updated: updated,
-            writes: true)
+            table: prepared.tableName, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
+            updated: updated, writes: true)
     }
 
     func planDelete(
@@ -89,9 +89,11 @@ extension InMemoryDynamoDBState {
         let position = try primaryKey(key, in: table)
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
         try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
-        let old = table.item(at: position)
+        let (old, hint) = table.lookup(position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
-        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: nil, updated: [], writes: old != nil)
+        return PlannedWrite(
+            table: tableName, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
+            writes: old != nil)
     }
 
     func planConditionCheck(
@@ -104,7 +106,8 @@ extension InMemoryDynamoDBState {
         try validations.validate(attributes, usedBy: [compiledCondition])
         let old = table.item(at: position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
-        return PlannedWrite(table: tableName, primaryKey: position, old: old, new: old, updated: [], writes: false)
+        return PlannedWrite(
+            table: tableName, primaryKey: position, primaryHint: nil, old: old, new: old, updated: [], writes: false)
     }
 
     private func check(
@@ -121,7 +124,8 @@ extension InMemoryDynamoDBState {
     mutating func commit(_ plan: PlannedWrite, now: Duration) -> [String: [Int]] {
         guard plan.writes else { return [:] }
         let lag: (IndexDefinition) -> Duration? = indexLag.isEmpty ? { _ in nil } : self.lag(for: plan.table)
-        return tables[plan.table]?.write(at: plan.primaryKey, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
+        return tables[plan.table]?.write(
+            at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
     }
 
     private func writeCapacity(

@@ -21,8 +21,16 @@ struct OrderedStore<Key: Comparable, Value> {
     /// that a million entries make a short list of chunks.
     static var chunkCapacity: Int { 64 }
 
+    /// Where a key is or would go, as a lookup found it: a later write of the same key skips the search while
+    /// the store has not changed shape since (`shape` counts inserts and removals).
+    struct Hint {
+        fileprivate var position: Position
+        fileprivate var shape: UInt64
+    }
+
     private var chunks: [[Entry]] = []
     private(set) var count = 0
+    private var shape: UInt64 = 0
 
     var isEmpty: Bool { count == 0 }
 
@@ -89,20 +97,33 @@ struct OrderedStore<Key: Comparable, Value> {
     }
 
     func value(for key: Key) -> Value? {
+        lookup(key).value
+    }
+
+    /// The value for `key`, and a hint that spares ``set(_:for:hint:)`` or ``remove(_:hint:)`` the search.
+    func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
         let position = firstPosition { $0 >= key }
-        guard holds(key, at: position) else { return nil }
-        return chunks[position.chunk][position.offset].value
+        let hint = Hint(position: position, shape: shape)
+        guard holds(key, at: position) else { return (nil, hint) }
+        return (chunks[position.chunk][position.offset].value, hint)
+    }
+
+    /// The hint's position if the store has not changed shape since the lookup that gave it.
+    private func position(of key: Key, hint: Hint?) -> Position {
+        if let hint, hint.shape == shape { return hint.position }
+        return firstPosition { $0 >= key }
     }
 
     /// Inserts or replaces the entry for `key`; returns the value it replaced.
     @discardableResult
-    mutating func set(_ value: Value, for key: Key) -> Value? {
+    mutating func set(_ value: Value, for key: Key, hint: Hint? = nil) -> Value? {
         if chunks.isEmpty {
             chunks.append([Entry(key: key, value: value)])
             count = 1
+            shape &+= 1
             return nil
         }
-        var position = firstPosition { $0 >= key }
+        var position = position(of: key, hint: hint)
         if holds(key, at: position) {
             let old = chunks[position.chunk][position.offset].value
             chunks[position.chunk][position.offset].value = value
@@ -113,6 +134,7 @@ struct OrderedStore<Key: Comparable, Value> {
         }
         chunks[position.chunk].insert(Entry(key: key, value: value), at: position.offset)
         count += 1
+        shape &+= 1
         if chunks[position.chunk].count > Self.chunkCapacity {
             let upper = Array(chunks[position.chunk][(Self.chunkCapacity / 2)...])
             chunks[position.chunk].removeSubrange((Self.chunkCapacity / 2)...)
@@ -123,11 +145,12 @@ struct OrderedStore<Key: Comparable, Value> {
 
     /// Removes the entry for `key`; returns its value.
     @discardableResult
-    mutating func remove(_ key: Key) -> Value? {
-        let position = firstPosition { $0 >= key }
+    mutating func remove(_ key: Key, hint: Hint? = nil) -> Value? {
+        let position = position(of: key, hint: hint)
         guard holds(key, at: position) else { return nil }
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1
+        shape &+= 1
         if chunks[position.chunk].isEmpty {
             chunks.remove(at: position.chunk)
         }
@@ -137,3 +160,4 @@ struct OrderedStore<Key: Comparable, Value> {
 
 extension OrderedStore: Sendable where Key: Sendable, Value: Sendable {}
 extension OrderedStore.Entry: Sendable where Key: Sendable, Value: Sendable {}
+extension OrderedStore.Hint: Sendable {}

@@ -6,6 +6,8 @@ import SoswCore
 struct PlannedWrite: Sendable {
     var table: String
     var primaryKey: IndexKey
+    /// Where planning found the item, so the write does not search again (ignored if the table changed shape).
+    var primaryHint: OrderedStore<IndexKey, StoredItem>.Hint?
     var old: StoredItem?
     var new: StoredItem?
     /// Top-level attributes an update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW; empty for puts,

@@ -71,17 +71,24 @@ final class StoredTable {
         items.value(for: primaryKey)
     }
 
+    /// The item at `primaryKey` and a hint that lets a following ``write(at:hint:old:new:now:lag:)`` skip the
+    /// search for it.
+    func lookup(_ primaryKey: IndexKey) -> (item: StoredItem?, hint: OrderedStore<IndexKey, StoredItem>.Hint) {
+        let found = items.lookup(primaryKey)
+        return (found.value, found.hint)
+    }
+
     /// Replaces (or with `new == nil` removes) the item at `primaryKey` and its index entries, and returns the
     /// sizes of the index writes it caused, per index (one entry per write: a key change is a delete and a put).
     /// `lag` gives an index's propagation delay for this write, or nil to apply it at once.
     func write(
-        at primaryKey: IndexKey, old: StoredItem?, new: StoredItem?, now: Duration,
-        lag: (IndexDefinition) -> Duration?
+        at primaryKey: IndexKey, hint: OrderedStore<IndexKey, StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
+        now: Duration, lag: (IndexDefinition) -> Duration?
     ) -> [String: [Int]] {
         if let new {
-            items.set(new, for: primaryKey)
+            items.set(new, for: primaryKey, hint: hint)
         } else {
-            items.remove(primaryKey)
+            items.remove(primaryKey, hint: hint)
         }
         sizeBytes += (new?.size ?? 0) - (old?.size ?? 0)
         var indexWrites: [String: [Int]] = [:]

@@ -17,6 +17,8 @@ final class ExpressionValidationCache: Sendable {
 
     /// Validates as ``validateExpressionAttributes(_:usedBy:)`` does, from the cache when this shape passed before.
     func validate(_ attributes: ExpressionAttributes, usedBy expressions: [any CompiledExpression]) throws(DynamoDBError) {
+        // No expressions, names or values: nothing to check (most PutItem and GetItem requests).
+        if expressions.isEmpty, attributes.names == nil, attributes.values == nil { return }
         if expressions.contains(where: \.validationReadsValueContents) {
             return try validateExpressionAttributes(attributes, usedBy: expressions)
         }
