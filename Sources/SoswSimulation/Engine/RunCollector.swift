@@ -22,12 +22,18 @@ final class RunCollector: EventListener {
         var minute = FunctionMinute(minute: 0, concurrency: 0, throttles: 0)
     }
 
+    /// One invocation attempt of a task; seeing the same one twice is a duplicate invocation.
+    private struct TaskAttempt: Hashable {
+        var taskID: String
+        var attempt: Int
+    }
+
     private struct State {
         var labourers: [String: Labourer] = [:]
         var functions: [String: Function] = [:]
         var tasks: [String: Int] = [:]
         var records: [TaskRecordFigures] = []
-        var invokedAttempts: Set<String> = []
+        var invokedAttempts: Set<TaskAttempt> = []
         var duplicateInvocations = 0
         var runningByTask: [String: Int] = [:]
         var completedTasks: Set<String> = []
@@ -83,7 +89,7 @@ final class RunCollector: EventListener {
             case "task.invoked":
                 guard let taskID, let labourerID else { return }
                 let attempt = Int(fields["attempt"]?.intValue ?? 0)
-                if !state.invokedAttempts.insert("\(taskID)#\(attempt)").inserted { state.duplicateInvocations += 1 }
+                if !state.invokedAttempts.insert(TaskAttempt(taskID: taskID, attempt: attempt)).inserted { state.duplicateInvocations += 1 }
                 if let index = state.tasks[taskID] { state.records[index].invocations.append((seconds(time), attempt)) }
                 update(&state, labourerID) { $0.figures.invocations += 1; $0.queued -= 1; $0.minute.invoked += 1 }
             case "task.completed":
