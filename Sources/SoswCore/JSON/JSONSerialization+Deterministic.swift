@@ -188,7 +188,7 @@ extension JSONValue {
         default:
             let offset = scalar - 0x10000
             appendHex4(0xD800 + (offset >> 10), to: &output)
-            output.append(contentsOf: "\\u".utf8)
+            output.append(UInt8(ascii: "\\"))
             appendHex4(0xDC00 + (offset & 0x3FF), to: &output)
         }
     }

@@ -3,8 +3,9 @@ import SoswCore
 import Testing
 
 /// `JSONValue(parsing:)` used to go through Foundation's `JSONDecoder`; the hand-written parser must give the
-/// same values for everything that decoder accepted (trailing commas aside: RFC 8259 and Python refuse them),
-/// so the decoder stays here as the oracle.
+/// same values for everything that decoder accepted, so the decoder stays here as the oracle. Two things it
+/// accepted are refused, as RFC 8259 and Python's `json` refuse them: trailing commas, and malformed numbers
+/// in the value of a repeated key (Foundation validates a number only when it reads it).
 @Suite("JSON parser")
 struct JSONParserTests {
     /// What the old implementation returned: the value, or nil when it threw.
@@ -33,8 +34,9 @@ struct JSONParserTests {
         case (nil, nil):
             break
         default:
-            Issue.record("\(text.debugDescription): parser gave \(String(describing: actual)), "
-                + "JSONDecoder gave \(String(describing: expected))", sourceLocation: sourceLocation)
+            let message = "\(text.debugDescription): parser gave \(String(describing: actual)), "
+                + "JSONDecoder gave \(String(describing: expected))"
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }
 
@@ -81,22 +83,35 @@ struct JSONParserTests {
         }
     }
 
-    @Test("random documents parse as JSONDecoder parsed them, and serialise back to the same value")
-    func randomDocuments() throws {
+    @Test("random documents, and their serialisations, parse as JSONDecoder parsed them")
+    func randomDocuments() {
         var random = SplitMix(state: 42)
+        var valid = 0
         for _ in 0..<2_000 {
             let text = Self.document(&random, depth: 0)
             Self.expectSameAsOracle(text)
-            let parsed = try JSONValue(parsing: text)
-            #expect(try JSONValue(parsing: parsed.serialized()) == parsed)
-            #expect(try JSONValue(parsing: parsed.pythonDumps()) == parsed)
+            // Some generated number literals are malformed on purpose; those documents have nothing to re-read.
+            guard let parsed = try? JSONValue(parsing: text) else { continue }
+            valid += 1
+            // Written back (integral doubles may come back as ints, as they did with JSONDecoder).
+            Self.expectSameAsOracle(parsed.serialized())
+            Self.expectSameAsOracle(parsed.pythonDumps())
         }
+        #expect(valid > 1_000)
     }
 
     @Test("trailing commas are refused, unlike Foundation's decoder")
     func trailingCommas() {
         for text in ["[1,]", #"{"a":1,}"#, "[[],]"] {
             #expect(Self.oracle(text) != nil)
+            #expect(throws: JSONParseError.self) { try JSONValue(parsing: text) }
+        }
+    }
+
+    @Test("a malformed number under a repeated key is refused, though Foundation never looked at it")
+    func lazyNumberValidation() {
+        for text in [#"{"a":1,"a":01}"#, #"{"a":1,"a":[2.e]}"#] {
+            #expect(Self.oracle(text) == ["a": 1])
             #expect(throws: JSONParseError.self) { try JSONValue(parsing: text) }
         }
     }
@@ -130,12 +145,16 @@ struct JSONParserTests {
             (String(repeating: "[", count: 513), 512, "at most 512 nested arrays and objects", "`[`"),
         ]
         for (text, offset, expected, found) in cases {
-            #expect(throws: JSONParseError(offset: offset, expected: expected, found: found), "\(text.debugDescription)") {
+            let error = #expect(throws: JSONParseError.self, "\(text.debugDescription)") {
                 try JSONValue(parsing: text)
             }
+            #expect(error?.offset == offset, "\(text.debugDescription)")
+            #expect(error?.expected == expected, "\(text.debugDescription)")
+            #expect(error?.found == found, "\(text.debugDescription)")
         }
-        let error = JSONParseError(offset: 3, expected: "a value", found: "`]`")
-        #expect(error.description == "not valid JSON at byte 3: expected a value, found `]`")
+        let error = #expect(throws: JSONParseError.self) { try JSONValue(parsing: "[1,]") }
+        #expect(error?.description
+            == "not valid JSON at byte 3: expected a value (object, array, string, number, true, false or null), found `]`")
     }
 
     @Test("numbers keep Python's int/float distinction where it is lossless")
@@ -193,9 +212,11 @@ struct JSONParserTests {
         case 2, 3: return string(&random)
         case 4, 5:
             let count = Int(random.below(5))
-            let members = (0..<count).map { _ in
-                gap(&random) + string(&random) + gap(&random) + ":" + gap(&random) + document(&random, depth: depth + 1)
-                    + gap(&random)
+            // Keys end in their index: repeated keys are covered by the hand-picked cases (see also
+            // `lazyNumberValidation`).
+            let members = (0..<count).map { index in
+                gap(&random) + string(&random).dropLast() + "#\(index)\"" + gap(&random) + ":" + gap(&random)
+                    + document(&random, depth: depth + 1) + gap(&random)
             }
             return "{" + gap(&random) + members.joined(separator: ",") + "}"
         default:
