@@ -208,13 +208,16 @@ final class RunCollector: EventListener {
     }
 
     private func update(_ state: inout State, _ labourerID: String, _ change: (inout Labourer) -> Void) {
-        guard state.labourers[labourerID] != nil else { return }
-        change(&state.labourers[labourerID]!)
+        guard let index = state.labourers.index(forKey: labourerID) else { return }
+        change(&state.labourers.values[index])
     }
 
     private func updateFunction(_ state: inout State, _ name: String, _ change: (inout Function) -> Void) {
-        if state.functions[name] == nil { state.functions[name] = Function(figures: FunctionFigures(name: name)) }
-        change(&state.functions[name]!)
+        let index = state.functions.index(forKey: name) ?? {
+            state.functions[name] = Function(figures: FunctionFigures(name: name))
+            return state.functions.index(forKey: name)!
+        }()
+        change(&state.functions.values[index])
     }
 
     /// Closes every minute before the one `time` falls in.

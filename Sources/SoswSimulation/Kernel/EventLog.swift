@@ -32,10 +32,9 @@ public final class EventLog: Sendable {
 
     /// Appends one event. `fields` must not use the keys `t` or `event`.
     public func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue] = [:]) {
-        let members = fields.sorted { JSONValue.utf8Order($0.key, $1.key) }
         state.withLock { state in
             state.line.removeAll(keepingCapacity: true)
-            EventLog.writeLine(event, at: time, members, to: &state.line)
+            EventLog.writeLine(event, at: time, fields, to: &state.line)
             state.line.withUnsafeBufferPointer { line in
                 state.hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
                 sink?.write(utf8: line)
@@ -46,20 +45,37 @@ public final class EventLog: Sendable {
         }
     }
 
-    /// `{"t":…,"event":…,` then the members in the order given, and a newline.
+    /// `{"t":…,"event":…,` then the fields sorted by key, and a newline.
     private static func writeLine(
-        _ event: String, at time: UnixTime, _ members: [(key: String, value: JSONValue)], to line: inout [UInt8]
+        _ event: String, at time: UnixTime, _ fields: [String: JSONValue], to line: inout [UInt8]
     ) {
         line.append(contentsOf: "{\"t\":".utf8)
         time.writeMillisecondText(to: &line)
         line.append(contentsOf: ",\"event\":".utf8)
         JSONValue.writeString(event, to: &line)
-        for (key, value) in members {
-            precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
-            line.append(UInt8(ascii: ","))
-            JSONValue.writeString(key, to: &line)
-            line.append(UInt8(ascii: ":"))
-            value.write(to: &line)
+        // Events have a handful of fields: an insertion sort of their indices on the stack beats sorting a
+        // copied array of pairs.
+        withUnsafeTemporaryAllocation(of: [String: JSONValue].Index.self, capacity: fields.count) { order in
+            order.initialize(repeating: fields.startIndex)
+            defer { order.deinitialize() }
+            var count = 0
+            for index in fields.indices {
+                var slot = count
+                while slot > 0, JSONValue.utf8Order(fields[index].key, fields[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = index
+                count += 1
+            }
+            for index in order {
+                let (key, value) = fields[index]
+                precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
+                line.append(UInt8(ascii: ","))
+                JSONValue.writeString(key, to: &line)
+                line.append(UInt8(ascii: ":"))
+                value.write(to: &line)
+            }
         }
         line.append(contentsOf: "}\n".utf8)
     }

@@ -267,7 +267,10 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     /// Finds the function a name, partial ARN or ARN (with an optional `:qualifier`) refers to; only
     /// `$LATEST` exists in the simulation.
     func resolve(_ reference: String, qualifier: String?) throws(LambdaError) -> RegisteredFunction {
-        let parts = reference.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        // Plain names (the common case) need no splitting.
+        let parts =
+            reference.utf8.contains(UInt8(ascii: ":"))
+            ? reference.split(separator: ":", omittingEmptySubsequences: false).map(String.init) : [reference]
         var name = reference
         var suffix = qualifier
         var sameAccount = true
