@@ -77,8 +77,9 @@ final class RunCollector: EventListener {
         state.withLock { state in
             state.events += 1
             advance(&state, to: time)
-            let taskID = fields["task_id"]?.stringValue
-            let labourerID = fields["labourer_id"]?.stringValue
+            // Looked up only by the events that use them: most events of a run are not counted here.
+            lazy var taskID = fields["task_id"]?.stringValue
+            lazy var labourerID = fields["labourer_id"]?.stringValue
             switch event {
             case "task.created":
                 guard let taskID, let labourerID else { return }
