@@ -55,6 +55,18 @@ public struct UnixTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         return "\(whole)." + String(repeating: "0", count: 3 - padded.count) + padded
     }
 
+    /// Appends ``millisecondText`` as UTF-8 without building a `String`: the event log writes one per line.
+    public func writeMillisecondText(to output: inout [UInt8]) {
+        let ms = milliseconds
+        let whole = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+        let fraction = ms - whole * 1000
+        JSONValue.writeInteger(whole, to: &output)
+        output.append(UInt8(ascii: "."))
+        output.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        output.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        output.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
     public var description: String { millisecondText }
 }
 

@@ -24,109 +24,181 @@ extension JSONValue {
 
     /// Compact JSON text with object keys sorted by their UTF-8 bytes.
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text Python's `json.dumps(value)` writes (see ``WriteStyle/python``), object keys sorted by their
     /// UTF-8 bytes (a parsed object keeps no insertion order).
     public func pythonDumps() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, style: .python)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends the JSON text of this value to `output`.
     public func write(to output: inout String, style: WriteStyle = .compact) {
+        var bytes: [UInt8] = []
+        write(to: &bytes, style: style)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of this value's JSON text to `output`: the form the event log hashes and
+    /// writes, so no intermediate `String` is built.
+    public func write(to output: inout [UInt8], style: WriteStyle = .compact) {
         switch self {
         case .null:
-            output += "null"
+            output.append(contentsOf: "null".utf8)
         case .bool(let value):
-            output += value ? "true" : "false"
+            output.append(contentsOf: value ? "true".utf8 : "false".utf8)
         case .int(let value):
-            output += String(value)
+            JSONValue.writeInteger(value, to: &output)
         case .double(let value):
             if value.isFinite {
                 // Python's float repr and Swift's description agree on shortest round-trip digits.
-                output += value.description
+                output.append(contentsOf: value.description.utf8)
             } else if style.writesNonFiniteAsPython {
-                output += value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity"
+                output.append(contentsOf: (value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity").utf8)
             } else {
-                output += "null"
+                output.append(contentsOf: "null".utf8)
             }
         case .string(let value):
             JSONValue.writeString(value, to: &output, escapingNonASCII: style.escapesNonASCII)
         case .array(let values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += style.itemSeparator }
+                if index > 0 { output.append(contentsOf: style.itemSeparator.utf8) }
                 value.write(to: &output, style: style)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
-            for (index, key) in members.keys.sorted(by: JSONValue.utf8Order).enumerated() {
-                if index > 0 { output += style.itemSeparator }
-                JSONValue.writeString(key, to: &output, escapingNonASCII: style.escapesNonASCII)
-                output += style.keySeparator
-                members[key]!.write(to: &output, style: style)
+            output.append(UInt8(ascii: "{"))
+            for (index, member) in members.sorted(by: { JSONValue.utf8Order($0.key, $1.key) }).enumerated() {
+                if index > 0 { output.append(contentsOf: style.itemSeparator.utf8) }
+                JSONValue.writeString(member.key, to: &output, escapingNonASCII: style.escapesNonASCII)
+                output.append(contentsOf: style.keySeparator.utf8)
+                member.value.write(to: &output, style: style)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends the decimal digits of `value` (what `String(value)` gives) without building a `String`.
+    public static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            output.append(contentsOf: buffer[start...])
         }
     }
 
     /// Orders keys by their UTF-8 bytes, which does not depend on locale or Unicode tables.
     public static func utf8Order(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     /// Appends `value` as a JSON string literal, escaping what JSON requires (and, when asked, every
     /// non-ASCII character).
     public static func writeString(_ value: String, to output: inout String, escapingNonASCII: Bool = false) {
-        output += "\""
-        // Most strings (ids, names, event keys) need no escape: append them whole rather than scalar by scalar.
-        if !value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || (escapingNonASCII && $0 > 0x7E) }) {
-            output += value
-            output += "\""
-            return
-        }
-        let scalars = value.unicodeScalars
-        var pending = scalars.startIndex
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if let escape = escape(scalar, nonASCII: escapingNonASCII) {
-                output.unicodeScalars.append(contentsOf: scalars[pending..<index])
-                output += escape
-                pending = scalars.index(after: index)
+        var bytes: [UInt8] = []
+        writeString(value, to: &bytes, escapingNonASCII: escapingNonASCII)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `value` as a JSON string literal (see ``writeString(_:to:escapingNonASCII:)``).
+    public static func writeString(_ value: String, to output: inout [UInt8], escapingNonASCII: Bool = false) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            // Most strings (ids, names, event keys) need no escape: append their bytes whole.
+            var pending = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                    appendEscape(UInt32(byte), to: &output)
+                    index += 1
+                    pending = index
+                } else if escapingNonASCII && byte > 0x7E {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                    let (scalar, length) = decodeScalar(bytes, at: index)
+                    appendEscape(scalar, to: &output)
+                    index += length
+                    pending = index
+                } else {
+                    index += 1
+                }
             }
-            index = scalars.index(after: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
         }
-        output.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ scalar: Unicode.Scalar, nonASCII: Bool) -> String? {
+    /// The scalar whose (valid, since it comes from a `String`) UTF-8 sequence starts at `index`, and the
+    /// sequence's length.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        let value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        return (value, 4)
+    }
+
+    /// Appends the escape of one scalar that needs escaping: the short form where JSON has one, else
+    /// `\uXXXX` (a surrogate pair above U+FFFF).
+    private static func appendEscape(_ scalar: UInt32, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
         switch scalar {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        case "\u{08}": return "\\b"
-        case "\u{0C}": return "\\f"
-        case _ where scalar.value < 0x20 || (nonASCII && scalar.value > 0x7E):
-            guard scalar.value > 0xFFFF else { return "\\u" + hex4(scalar.value) }
-            let offset = scalar.value - 0x10000
-            return "\\u" + hex4(0xD800 + (offset >> 10)) + "\\u" + hex4(0xDC00 + (offset & 0x3FF))
+        case 0x22: output.append(UInt8(ascii: "\""))
+        case 0x5C: output.append(UInt8(ascii: "\\"))
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        case 0x08: output.append(UInt8(ascii: "b"))
+        case 0x0C: output.append(UInt8(ascii: "f"))
+        case ...0xFFFF:
+            appendHex4(scalar, to: &output)
         default:
-            return nil
+            let offset = scalar - 0x10000
+            appendHex4(0xD800 + (offset >> 10), to: &output)
+            output.append(UInt8(ascii: "\\"))
+            appendHex4(0xDC00 + (offset & 0x3FF), to: &output)
         }
     }
 
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
+    /// `u` and four lowercase hex digits (the `\` is already written).
+    private static func appendHex4(_ value: UInt32, to output: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        output.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            output.append(digits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
+        }
     }
 }

@@ -17,9 +17,14 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 extension JSONValue {
-    /// Parses UTF-8 JSON text. Throws `DecodingError` with the position of the first problem.
-    public init(parsing text: String) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    /// Parses JSON text strictly by RFC 8259 (see ``JSONParser`` for how numbers become `.int` or `.double`).
+    /// Throws ``JSONParseError`` with the byte offset of the first problem and what was expected there.
+    public init(parsing text: String) throws(JSONParseError) {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(JSONParseError) in try JSONParser.parse(bytes) }
+        }
+        self = try result.get()
     }
 
     /// The member `key` of an object, or `nil` for a missing key or a value that is not an object.

@@ -22,12 +22,18 @@ final class RunCollector: EventListener {
         var minute = FunctionMinute(minute: 0, concurrency: 0, throttles: 0)
     }
 
+    /// One invocation attempt of a task; seeing the same one twice is a duplicate invocation.
+    private struct TaskAttempt: Hashable {
+        var taskID: String
+        var attempt: Int
+    }
+
     private struct State {
         var labourers: [String: Labourer] = [:]
         var functions: [String: Function] = [:]
         var tasks: [String: Int] = [:]
         var records: [TaskRecordFigures] = []
-        var invokedAttempts: Set<String> = []
+        var invokedAttempts: Set<TaskAttempt> = []
         var duplicateInvocations = 0
         var runningByTask: [String: Int] = [:]
         var completedTasks: Set<String> = []
@@ -71,8 +77,9 @@ final class RunCollector: EventListener {
         state.withLock { state in
             state.events += 1
             advance(&state, to: time)
-            let taskID = fields["task_id"]?.stringValue
-            let labourerID = fields["labourer_id"]?.stringValue
+            // Looked up only by the events that use them: most events of a run are not counted here.
+            lazy var taskID = fields["task_id"]?.stringValue
+            lazy var labourerID = fields["labourer_id"]?.stringValue
             switch event {
             case "task.created":
                 guard let taskID, let labourerID else { return }
@@ -83,7 +90,7 @@ final class RunCollector: EventListener {
             case "task.invoked":
                 guard let taskID, let labourerID else { return }
                 let attempt = Int(fields["attempt"]?.intValue ?? 0)
-                if !state.invokedAttempts.insert("\(taskID)#\(attempt)").inserted { state.duplicateInvocations += 1 }
+                if !state.invokedAttempts.insert(TaskAttempt(taskID: taskID, attempt: attempt)).inserted { state.duplicateInvocations += 1 }
                 if let index = state.tasks[taskID] { state.records[index].invocations.append((seconds(time), attempt)) }
                 update(&state, labourerID) { $0.figures.invocations += 1; $0.queued -= 1; $0.minute.invoked += 1 }
             case "task.completed":
@@ -202,13 +209,16 @@ final class RunCollector: EventListener {
     }
 
     private func update(_ state: inout State, _ labourerID: String, _ change: (inout Labourer) -> Void) {
-        guard state.labourers[labourerID] != nil else { return }
-        change(&state.labourers[labourerID]!)
+        guard let index = state.labourers.index(forKey: labourerID) else { return }
+        change(&state.labourers.values[index])
     }
 
     private func updateFunction(_ state: inout State, _ name: String, _ change: (inout Function) -> Void) {
-        if state.functions[name] == nil { state.functions[name] = Function(figures: FunctionFigures(name: name)) }
-        change(&state.functions[name]!)
+        let index = state.functions.index(forKey: name) ?? {
+            state.functions[name] = Function(figures: FunctionFigures(name: name))
+            return state.functions.index(forKey: name)!
+        }()
+        change(&state.functions.values[index])
     }
 
     /// Closes every minute before the one `time` falls in.

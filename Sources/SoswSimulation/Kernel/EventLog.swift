@@ -15,6 +15,8 @@ public final class EventLog: Sendable {
         var hasher = SHA256()
         var count = 0
         var kept: [String] = []
+        /// The line being built, reused from one event to the next.
+        var line: [UInt8] = []
     }
 
     private let state = Mutex(State())
@@ -30,25 +32,52 @@ public final class EventLog: Sendable {
 
     /// Appends one event. `fields` must not use the keys `t` or `event`.
     public func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue] = [:]) {
-        var line = "{\"t\":"
-        line += time.millisecondText
-        line += ",\"event\":"
-        JSONValue.writeString(event, to: &line)
-        for key in fields.keys.sorted(by: JSONValue.utf8Order) {
-            precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
-            line += ","
-            JSONValue.writeString(key, to: &line)
-            line += ":"
-            fields[key]!.write(to: &line)
-        }
-        line += "}\n"
         state.withLock { state in
-            state.hasher.update(data: Array(line.utf8))
+            state.line.removeAll(keepingCapacity: true)
+            EventLog.writeLine(event, at: time, fields, to: &state.line)
+            state.line.withUnsafeBufferPointer { line in
+                state.hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+                sink?.write(utf8: line)
+                if keepsLines { state.kept.append(String(decoding: line, as: UTF8.self)) }
+            }
             state.count += 1
-            if keepsLines { state.kept.append(line) }
-            sink?.write(line)
             listener?.record(event, at: time, fields)
         }
+    }
+
+    /// `{"t":…,"event":…,` then the fields sorted by key, and a newline.
+    private static func writeLine(
+        _ event: String, at time: UnixTime, _ fields: [String: JSONValue], to line: inout [UInt8]
+    ) {
+        line.append(contentsOf: "{\"t\":".utf8)
+        time.writeMillisecondText(to: &line)
+        line.append(contentsOf: ",\"event\":".utf8)
+        JSONValue.writeString(event, to: &line)
+        // Events have a handful of fields: an insertion sort of their indices on the stack beats sorting a
+        // copied array of pairs.
+        withUnsafeTemporaryAllocation(of: [String: JSONValue].Index.self, capacity: fields.count) { order in
+            order.initialize(repeating: fields.startIndex)
+            defer { order.deinitialize() }
+            var count = 0
+            for index in fields.indices {
+                var slot = count
+                while slot > 0, JSONValue.utf8Order(fields[index].key, fields[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = index
+                count += 1
+            }
+            for index in order {
+                let (key, value) = fields[index]
+                precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
+                line.append(UInt8(ascii: ","))
+                JSONValue.writeString(key, to: &line)
+                line.append(UInt8(ascii: ":"))
+                value.write(to: &line)
+            }
+        }
+        line.append(contentsOf: "}\n".utf8)
     }
 
     /// Events recorded so far.
@@ -77,4 +106,14 @@ public protocol EventListener: Sendable {
 public protocol EventSink: Sendable {
     /// Receives one complete line, newline included. Called under the log's lock, in event order.
     func write(_ line: String)
+
+    /// The same line as UTF-8 bytes, valid only during the call: the form the log builds, so a sink that
+    /// stores bytes can take it without a `String` being made.
+    func write(utf8 line: UnsafeBufferPointer<UInt8>)
+}
+
+extension EventSink {
+    public func write(utf8 line: UnsafeBufferPointer<UInt8>) {
+        write(String(decoding: line, as: UTF8.self))
+    }
 }

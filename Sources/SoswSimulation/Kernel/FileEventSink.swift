@@ -30,6 +30,15 @@ public final class FileEventSink: EventSink {
         }
     }
 
+    public func write(utf8 line: UnsafeBufferPointer<UInt8>) {
+        state.withLock { state in
+            state.buffer.append(contentsOf: line)
+            if state.buffer.count >= FileEventSink.flushThreshold {
+                FileEventSink.flush(&state)
+            }
+        }
+    }
+
     /// Flushes what is buffered and closes the file. Later writes are dropped.
     public func close() throws {
         try state.withLock { state in

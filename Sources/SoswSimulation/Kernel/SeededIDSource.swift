@@ -11,11 +11,20 @@ public final class SeededIDSource: IDSource {
     }
 
     public func nextID() -> String {
-        SeededIDSource.hex(random.nextWord()) + SeededIDSource.hex(random.nextWord())
+        let high = random.nextWord()
+        let low = random.nextWord()
+        return String(unsafeUninitializedCapacity: 32) { text in
+            SeededIDSource.writeHex(high, to: text, at: 0)
+            SeededIDSource.writeHex(low, to: text, at: 16)
+            return 32
+        }
     }
 
-    static func hex(_ word: UInt64) -> String {
-        let digits = String(word, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// The 16 lowercase hex digits of `word`, zero-padded, at `offset`.
+    private static func writeHex(_ word: UInt64, to text: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        let digits: StaticString = "0123456789abcdef"
+        for index in 0..<16 {
+            text[offset + index] = digits.utf8Start[Int((word >> UInt64(60 - 4 * index)) & 0xF)]
+        }
     }
 }

@@ -100,4 +100,29 @@ struct SeededRandomTests {
         #expect(Set(a).count == 1000)
         #expect(a.allSatisfy { $0.count == 32 && $0.allSatisfy { "0123456789abcdef".contains($0) } })
     }
+
+    @Test("seeded ids are the zero-padded hex of two words, and UUID text groups them 8-4-4-4-12")
+    func idText() {
+        let ids = SeededIDSource(random: SeededRandom(seed: 7).stream("ids"))
+        let words = SeededRandom(seed: 7).stream("ids")
+        func nextExpectedID() -> (id: String, paddedAWord: Bool) {
+            let pair = [words.nextWord(), words.nextWord()]
+            let text = pair.map { word in
+                let digits = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }
+            return (text.joined(), pair.contains { $0 < 1 << 60 })
+        }
+        var sawPadding = false
+        for _ in 0..<2000 {
+            let plain = nextExpectedID()
+            #expect(ids.nextID() == plain.id)
+            let grouped = nextExpectedID()
+            let hex = Array(grouped.id)
+            let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]].map { String($0) }
+            #expect(ids.nextUUIDText() == groups.joined(separator: "-"))
+            sawPadding = sawPadding || plain.paddedAWord || grouped.paddedAWord
+        }
+        #expect(sawPadding)
+    }
 }

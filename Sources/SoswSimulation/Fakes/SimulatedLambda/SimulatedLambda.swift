@@ -267,7 +267,8 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     /// Finds the function a name, partial ARN or ARN (with an optional `:qualifier`) refers to; only
     /// `$LATEST` exists in the simulation.
     func resolve(_ reference: String, qualifier: String?) throws(LambdaError) -> RegisteredFunction {
-        let parts = reference.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        // Substrings, not Strings: only the name and the suffix are kept, and an invocation resolves one ARN.
+        let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         var name = reference
         var suffix = qualifier
         var sameAccount = true
@@ -275,15 +276,15 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         case 1:
             break
         case 2:
-            (name, suffix) = (parts[0], suffix ?? parts[1])
+            (name, suffix) = (String(parts[0]), suffix ?? String(parts[1]))
         case 3 where parts[1] == "function", 4 where parts[1] == "function":
             sameAccount = parts[0] == configuration.accountID
-            name = parts[2]
-            if parts.count == 4 { suffix = suffix ?? parts[3] }
+            name = String(parts[2])
+            if parts.count == 4 { suffix = suffix ?? String(parts[3]) }
         case 7 where parts[0] == "arn" && parts[5] == "function", 8 where parts[0] == "arn" && parts[5] == "function":
             sameAccount = parts[3] == configuration.region && parts[4] == configuration.accountID
-            name = parts[6]
-            if parts.count == 8 { suffix = suffix ?? parts[7] }
+            name = String(parts[6])
+            if parts.count == 8 { suffix = suffix ?? String(parts[7]) }
         default:
             throw LambdaError(
                 code: .invalidParameterValue,
