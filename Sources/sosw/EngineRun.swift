@@ -4,7 +4,7 @@ import SoswReports
 import SoswSimulation
 
 /// Runs a scenario-engine file and writes what it leaves behind (`events.jsonl`, `summary.json`,
-/// `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`): shared by `sosw simulate` and `sosw check`.
+/// `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`, `report.html`): shared by `sosw simulate` and `sosw check`.
 struct EngineRun {
     let scenario: Scenario
     let scenarioText: String
@@ -32,6 +32,7 @@ struct EngineRun {
         try write(Self.labourerSeries(result.figures).text, "series.csv")
         try write(Self.functionSeries(result.figures).text, "functions.csv")
         try write(Self.taskRecords(result.figures).text, "tasks.csv")
+        try write(HTMLReport(summary: summary, charts: RunCharts(result: result)).html, "report.html")
         return (result, summary)
     }
 
@@ -109,6 +110,31 @@ extension RunSummary {
             },
             expectations: result.expectations.map {
                 Expectation(name: $0.name, measured: $0.measured, passed: $0.passed, message: $0.message)
+            })
+    }
+}
+
+extension RunCharts {
+    /// The per-minute series and latencies of a finished engine run, as plain values for `report.html`.
+    init(result: ScenarioRun.Result) {
+        self.init(
+            labourers: result.figures.labourers.map { labourer in
+                Labourer(
+                    id: labourer.id,
+                    minutes: labourer.series.map {
+                        LabourerMinute(
+                            minute: $0.minute, queued: $0.queued, running: $0.running, invoked: $0.invoked,
+                            completed: $0.completed, expired: $0.expired, retried: $0.retried, dead: $0.dead, health: $0.health)
+                    },
+                    latencies: labourer.latencies)
+            },
+            functions: result.figures.functions.map { function in
+                Function(
+                    name: function.name,
+                    reservedConcurrency: result.scenario.lambda.function(named: function.name)?.reservedConcurrency,
+                    minutes: function.series.map {
+                        FunctionMinute(minute: $0.minute, concurrency: $0.concurrency, throttles: $0.throttles)
+                    })
             })
     }
 }
