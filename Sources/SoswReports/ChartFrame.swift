@@ -7,7 +7,7 @@ struct ChartFrame {
     static let height = 270.0
     /// The plot area inside the view box: room left for y labels, above for title and legend, below for
     /// x labels and the axis title.
-    static let plotLeft = 58.0
+    static let plotLeft = 64.0
     static let plotRight = 562.0
     static let plotTop = 48.0
     static let plotBottom = 224.0
@@ -30,6 +30,7 @@ struct ChartFrame {
     /// The chart in one or two sentences, for screen readers (`<desc>`).
     var summary: String
     var xTitle: String
+    /// Empty when the tick labels say it all (the health levels' names).
     var yTitle: String
     var xTicks: [Tick]
     var yTicks: [Tick]
@@ -69,7 +70,9 @@ struct ChartFrame {
         let middleX = (Self.plotLeft + Self.plotRight) / 2
         let middleY = (Self.plotTop + Self.plotBottom) / 2
         svg += "<text x=\"\(c(middleX))\" y=\"\(c(Self.height - 12))\" text-anchor=\"middle\" fill=\"#6b7280\">\(Markup.escape(xTitle))</text>"
-        svg += "<text transform=\"translate(14 \(c(middleY))) rotate(-90)\" text-anchor=\"middle\" fill=\"#6b7280\">\(Markup.escape(yTitle))</text>"
+        if !yTitle.isEmpty {
+            svg += "<text transform=\"translate(14 \(c(middleY))) rotate(-90)\" text-anchor=\"middle\" fill=\"#6b7280\">\(Markup.escape(yTitle))</text>"
+        }
         svg += "</g></svg>"
         return svg
     }

@@ -129,14 +129,19 @@ public struct HTMLReport: Sendable {
             LineChart(
                 id: "\(id)-queue", title: "Queue length", summary: "Tasks of \(labourer.id) queued at the end of each minute.",
                 yTitle: "queued tasks", minutes: axis,
-                series: [.init(name: "queued", color: Palette.queued, values: minutes.map { Double($0.queued) })]).svg,
+                series: [.init(name: "queued", color: Palette.queued, values: minutes.map { Double($0.queued) })],
+                moments: moments).svg,
             LineChart(
                 id: "\(id)-running", title: "Running vs cap",
-                summary: "Executions of \(labourer.id) running at the end of each minute"
+                summary: "Executions of \(labourer.id) running: the most at once within each minute and the number at its end"
                     + (labourer.cap > 0 ? ", against its cap of \(labourer.cap) (dashed)." : "."),
-                yTitle: "running", minutes: axis,
-                series: [.init(name: "running", color: Palette.running, values: minutes.map { Double($0.running) })],
-                limits: labourer.cap > 0 ? [.init(name: "cap", value: Double(labourer.cap), color: Palette.limit)] : []).svg,
+                yTitle: "running executions", minutes: axis,
+                series: [.init(name: "at end of minute", color: Palette.runningAtEnd, values: minutes.map { Double($0.running) })]
+                    + (minutes.contains { $0.peakRunning != nil }
+                        ? [.init(name: "peak in minute", color: Palette.running, values: minutes.map { $0.peakRunning.map(Double.init) })]
+                        : []),
+                limits: labourer.cap > 0 ? [.init(name: "cap", value: Double(labourer.cap), color: Palette.limit)] : [],
+                moments: moments).svg,
             LineChart(
                 id: "\(id)-invocations", title: "Invocations per minute",
                 summary: "Tasks of \(labourer.id) invoked (first attempts and retries) and completed in each minute.",
@@ -144,7 +149,8 @@ public struct HTMLReport: Sendable {
                 series: [
                     .init(name: "invoked", color: Palette.invoked, values: minutes.map { Double($0.invoked) }),
                     .init(name: "completed", color: Palette.completed, values: minutes.map { Double($0.completed) }),
-                ]).svg,
+                ],
+                moments: moments).svg,
             LineChart(
                 id: "\(id)-failures", title: "Retries, expired and dead per minute",
                 summary: "Tasks of \(labourer.id) that expired, were scheduled for a retry, or died in each minute.",
@@ -153,13 +159,14 @@ public struct HTMLReport: Sendable {
                     .init(name: "expired", color: Palette.expired, values: minutes.map { Double($0.expired) }),
                     .init(name: "retried", color: Palette.retried, values: minutes.map { Double($0.retried) }),
                     .init(name: "dead", color: Palette.dead, values: minutes.map { Double($0.dead) }),
-                ]).svg,
+                ],
+                moments: moments).svg,
             LineChart(
                 id: "\(id)-health", title: "Health",
                 summary: "The health level (0 bad to 4 high) the Orchestrator read for \(labourer.id), at the end of each minute.",
-                yTitle: "health level", minutes: axis,
+                yTitle: "", minutes: axis,
                 series: [.init(name: "health", color: Palette.health, values: minutes.map { $0.health.map(Double.init) })],
-                fixedTop: 4, yLabel: { level in Self.healthNames[min(max(Int(level), 0), 4)] }).svg,
+                moments: moments, fixedTop: 4, yLabel: { level in Self.healthNames[min(max(Int(level), 0), 4)] }).svg,
             LatencyHistogram(
                 id: "\(id)-latency", title: "Latency distribution",
                 summary: "Tasks of \(labourer.id) by latency from creation to archive, with p50 \(RunSummary.duration(labourer.latencyP50)), "
@@ -199,20 +206,40 @@ public struct HTMLReport: Sendable {
             text += LineChart(
                 id: "\(id)-concurrency", title: "Concurrency",
                 summary: "The peak number of executions of \(function.name) running at once within each minute"
-                    + (chartData?.reservedConcurrency.map { ", against its reserved concurrency of \($0) (dashed)." } ?? "."),
+                    + ", against its reserved concurrency and, when it came near it, the account's limit (dashed).",
                 yTitle: "concurrent executions", minutes: axis,
                 series: [.init(name: "peak concurrency", color: Palette.running, values: minutes.map { Double($0.concurrency) })],
-                limits: chartData?.reservedConcurrency.map { [.init(name: "reserved", value: Double($0), color: Palette.limit)] } ?? []
+                limits: concurrencyLimits(chartData, peak: function.peakConcurrency), moments: moments
             ).svg + "\n"
             text += LineChart(
                 id: "\(id)-throttles", title: "Throttles per minute",
                 summary: "Invocations of \(function.name) the simulated Lambda service throttled in each minute.",
                 yTitle: "per minute", minutes: axis,
-                series: [.init(name: "throttles", color: Palette.throttles, values: minutes.map { Double($0.throttles) })]
+                series: [.init(name: "throttles", color: Palette.throttles, values: minutes.map { Double($0.throttles) })],
+                moments: moments
             ).svg + "\n"
             text += "</div>\n"
         }
         return text + "</section>\n"
+    }
+
+    /// The function's reserved concurrency, and the account's limit when the function came near it (at least
+    /// half of it): a far-away account limit would only flatten the chart.
+    private func concurrencyLimits(_ function: RunCharts.Function?, peak: Int) -> [LineChart.Limit] {
+        var limits: [LineChart.Limit] = []
+        if let reserved = function?.reservedConcurrency {
+            limits.append(.init(name: "reserved", value: Double(reserved), color: Palette.limit))
+        }
+        if charts.accountConcurrency > 0, 2 * peak >= charts.accountConcurrency {
+            limits.append(.init(name: "account", value: Double(charts.accountConcurrency), color: Palette.accountLimit))
+        }
+        return limits
+    }
+
+    /// The drain, marked on every time chart.
+    private var moments: [LineChart.Moment] {
+        guard summary.drained, let after = summary.drainedAfterSeconds else { return [] }
+        return [.init(name: "drained", minute: after / 60)]
     }
 
     // MARK: AWS calls

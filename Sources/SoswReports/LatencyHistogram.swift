@@ -1,5 +1,6 @@
 /// The distribution of task latencies as an SVG histogram, with the percentiles marked: a few dozen bars of
-/// a round width (30 s, 5 m, …) whatever the number of tasks, each bar titled with its range and count.
+/// a round width (30 s, 5 m, …) whatever the number of tasks, each bar titled with its range and count, the
+/// percentiles as dashed lines named with their values in the legend.
 struct LatencyHistogram {
     struct Marker {
         var name: String
@@ -58,14 +59,11 @@ struct LatencyHistogram {
             marks += "<text x=\"\(c((ChartFrame.plotLeft + ChartFrame.plotRight) / 2))\" y=\"\(c((ChartFrame.plotTop + ChartFrame.plotBottom) / 2))\" "
             marks += "text-anchor=\"middle\" fill=\"#6b7280\">no task closed</text>"
         } else {
-            for (index, marker) in markers.enumerated() {
-                let x = xScale.position(marker.seconds)
-                let labelY = ChartFrame.plotTop + 10 + Double(index) * 13
-                let nearRightEdge = x > ChartFrame.plotRight - 110
-                marks += "<line x1=\"\(c(x))\" x2=\"\(c(x))\" y1=\"\(c(ChartFrame.plotTop))\" y2=\"\(c(ChartFrame.plotBottom))\" "
-                marks += "stroke=\"\(marker.color)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
-                marks += "<text x=\"\(c(nearRightEdge ? x - 4 : x + 4))\" y=\"\(c(labelY))\" text-anchor=\"\(nearRightEdge ? "end" : "start")\" "
-                marks += "fill=\"\(marker.color)\" font-weight=\"600\">\(Markup.escape(marker.name)) \(RunSummary.duration(marker.seconds))</text>"
+            for marker in markers {
+                let x = c(xScale.position(marker.seconds))
+                marks += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(c(ChartFrame.plotTop))\" y2=\"\(c(ChartFrame.plotBottom))\" "
+                marks += "stroke=\"\(marker.color)\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(Markup.escape(marker.name)) "
+                marks += "\(RunSummary.duration(marker.seconds))</title></line>"
             }
         }
         let tickEvery = max(1, Int((Double(counts.count) / 8).rounded(.up)))
@@ -77,7 +75,7 @@ struct LatencyHistogram {
             xTicks: xTicks,
             yTicks: ChartScale.ticks(upTo: top, atMost: 5).map { .init(position: yScale.position($0), label: ChartNumber.count($0)) },
             legend: [.init(name: "tasks per \(RunSummary.duration(width))", color: color)]
-                + markers.map { .init(name: $0.name, color: $0.color, dashed: true) })
+                + markers.map { .init(name: "\($0.name) \(RunSummary.duration($0.seconds))", color: $0.color, dashed: true) })
         return frame.svg(marks: marks)
     }
 }

@@ -18,6 +18,12 @@ struct LineChart {
         var color: String
     }
 
+    /// A vertical line at a moment of the run (when it drained).
+    struct Moment {
+        var name: String
+        var minute: Double
+    }
+
     var id: String
     var title: String
     var summary: String
@@ -26,6 +32,7 @@ struct LineChart {
     var minutes: [Int]
     var series: [Series]
     var limits: [Limit] = []
+    var moments: [Moment] = []
     /// A fixed top for the y axis (health levels end at 4); nil to fit the data.
     var fixedTop: Double?
     /// Labels for the y ticks, e.g. health level names; counts when nil.
@@ -60,6 +67,14 @@ struct LineChart {
             let y = c(yScale.position(limit.value))
             marks += "<line x1=\"\(c(ChartFrame.plotLeft))\" x2=\"\(c(ChartFrame.plotRight))\" y1=\"\(y)\" y2=\"\(y)\" "
             marks += "stroke=\"\(limit.color)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+        }
+        for moment in moments where timeAxis.domain.contains(moment.minute) {
+            let x = xScale.position(moment.minute)
+            let nearRightEdge = x > ChartFrame.plotRight - 60
+            marks += "<line x1=\"\(c(x))\" x2=\"\(c(x))\" y1=\"\(c(ChartFrame.plotTop))\" y2=\"\(c(ChartFrame.plotBottom))\" "
+            marks += "stroke=\"\(Palette.moment)\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>"
+            marks += "<text x=\"\(c(nearRightEdge ? x - 4 : x + 4))\" y=\"\(c(ChartFrame.plotTop + 10))\" text-anchor=\"\(nearRightEdge ? "end" : "start")\" "
+            marks += "fill=\"\(Palette.moment)\">\(Markup.escape(moment.name))</text>"
         }
         for series in series {
             let path = Self.path(series.values, minutes: minutes, xScale: xScale, yScale: yScale)

@@ -3,7 +3,9 @@
 enum Palette {
     static let queued = "#2563eb"
     static let running = "#059669"
+    static let runningAtEnd = "#86efac"
     static let limit = "#dc2626"
+    static let accountLimit = "#9333ea"
     static let invoked = "#7c3aed"
     static let completed = "#0891b2"
     static let expired = "#d97706"
@@ -11,6 +13,7 @@ enum Palette {
     static let dead = "#111827"
     static let health = "#4f46e5"
     static let throttles = "#ea580c"
+    static let moment = "#6b7280"
     static let p50 = "#059669"
     static let p90 = "#d97706"
     static let p99 = "#dc2626"

@@ -6,10 +6,13 @@ public struct RunCharts: Sendable {
     public var labourers: [Labourer]
     /// In the order of `RunSummary.functions`.
     public var functions: [Function]
+    /// Concurrent executions the simulated account allows across all functions.
+    public var accountConcurrency: Int
 
-    public init(labourers: [Labourer], functions: [Function]) {
+    public init(labourers: [Labourer], functions: [Function], accountConcurrency: Int) {
         self.labourers = labourers
         self.functions = functions
+        self.accountConcurrency = accountConcurrency
     }
 
     public func labourer(_ id: String) -> Labourer? {
@@ -39,6 +42,9 @@ public struct RunCharts: Sendable {
         public var minute: Int
         public var queued: Int
         public var running: Int
+        /// The most executions of the labourer's function running at once within the minute (what its cap
+        /// limits); nil when the labourer's function is not simulated.
+        public var peakRunning: Int?
         public var invoked: Int
         public var completed: Int
         public var expired: Int
@@ -48,12 +54,13 @@ public struct RunCharts: Sendable {
         public var health: Int?
 
         public init(
-            minute: Int, queued: Int, running: Int, invoked: Int, completed: Int, expired: Int, retried: Int, dead: Int,
-            health: Int?
+            minute: Int, queued: Int, running: Int, peakRunning: Int?, invoked: Int, completed: Int, expired: Int,
+            retried: Int, dead: Int, health: Int?
         ) {
             self.minute = minute
             self.queued = queued
             self.running = running
+            self.peakRunning = peakRunning
             self.invoked = invoked
             self.completed = completed
             self.expired = expired

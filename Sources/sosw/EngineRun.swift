@@ -82,9 +82,7 @@ extension RunSummary {
     /// The summary of a finished engine run, as plain values for the reports.
     init(result: ScenarioRun.Result, scenarioText: String, wallSeconds: Double) {
         let figures = result.figures
-        let caps = Dictionary(
-            uniqueKeysWithValues: ((try? ConfigLayers(defaults: [:], custom: result.scenario.config).taskManagerConfig().labourers) ?? [])
-                .map { ($0.id, $0.maxSimultaneousInvocations) })
+        let caps = Dictionary(uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, $0.maxSimultaneousInvocations) })
         self.init(
             record: RunRecord(
                 scenario: result.scenario.name, seed: result.seed, scheduling: result.scheduling.description,
@@ -115,16 +113,22 @@ extension RunSummary {
 }
 
 extension RunCharts {
-    /// The per-minute series and latencies of a finished engine run, as plain values for `report.html`.
+    /// The per-minute series and latencies of a finished engine run, as plain values for `report.html`; each
+    /// labourer's minutes carry the peak concurrency of its function (found through its ARN, as the run does).
     init(result: ScenarioRun.Result) {
+        let functionOfLabourer = Dictionary(
+            uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, SchedulerJob.functionName(fromNameOrARN: $0.arn)) })
         self.init(
             labourers: result.figures.labourers.map { labourer in
-                Labourer(
+                let functionMinutes = functionOfLabourer[labourer.id].flatMap(result.figures.function)?.series ?? []
+                let peakByMinute = Dictionary(functionMinutes.map { ($0.minute, $0.concurrency) }, uniquingKeysWith: max)
+                return Labourer(
                     id: labourer.id,
                     minutes: labourer.series.map {
                         LabourerMinute(
-                            minute: $0.minute, queued: $0.queued, running: $0.running, invoked: $0.invoked,
-                            completed: $0.completed, expired: $0.expired, retried: $0.retried, dead: $0.dead, health: $0.health)
+                            minute: $0.minute, queued: $0.queued, running: $0.running, peakRunning: peakByMinute[$0.minute],
+                            invoked: $0.invoked, completed: $0.completed, expired: $0.expired, retried: $0.retried,
+                            dead: $0.dead, health: $0.health)
                     },
                     latencies: labourer.latencies)
             },
@@ -135,6 +139,15 @@ extension RunCharts {
                     minutes: function.series.map {
                         FunctionMinute(minute: $0.minute, concurrency: $0.concurrency, throttles: $0.throttles)
                     })
-            })
+            },
+            accountConcurrency: result.scenario.lambda.accountConcurrency)
+    }
+}
+
+extension ScenarioRun.Result {
+    /// The labourers of the scenario's configuration (caps, ARNs); none when it does not parse, which the run
+    /// itself would have reported.
+    fileprivate var configuredLabourers: [Labourer] {
+        (try? ConfigLayers(defaults: [:], custom: scenario.config).taskManagerConfig().labourers) ?? []
     }
 }
