@@ -50,8 +50,7 @@ struct HTMLReportTests {
         #expect(page.contains("<span class=\"badge bad\">1 of 2 hold</span>"))
         #expect(page.contains("<tr><td><span class=\"badge bad\">fail</span></td><td>dead at most 0</td><td>1</td><td>expected at most 0</td></tr>"))
         #expect(page.contains("<tr><td><span class=\"badge good\">pass</span></td><td>completed between 9 and 10</td><td>9</td><td></td></tr>"))
-        let noExpectations = HTMLReportFixture.summary()
-        var summary = noExpectations
+        var summary = HTMLReportFixture.summary()
         summary.expectations = []
         #expect(!HTMLReportFixture.html(summary: summary).contains("id=\"expectations\""))
     }
@@ -102,10 +101,10 @@ struct HTMLReportTests {
         #expect(width == 5)
         #expect(counts.count == 24)
         #expect(counts.reduce(0, +) == samples.count)
-        #expect(counts[2] == 2 && counts[11] == 3 && counts[23] == 1)
+        #expect(counts[1] == 1 && counts[2] == 3 && counts[11] == 2 && counts[23] == 1)
         let svg = histogram.svg
         #expect(svg.contains("y=\"\(ChartNumber.coordinate(ChartFrame.plotTop))\""), "the bar of 3 reaches the top")
-        #expect(svg.contains("<title>55s–1m: 3 tasks</title>"))
+        #expect(svg.contains("<title>10s–15s: 3 tasks</title>") && svg.contains("<title>55s–1m: 2 tasks</title>"))
         #expect(svg.contains("<title>p50 50s</title>"))
         #expect(XMLWellFormedness.error(in: svg) == nil)
 
@@ -118,7 +117,7 @@ struct HTMLReportTests {
     @Test("time ticks are round minutes or hours, at most eight, and labelled as such")
     func timeAxis() {
         #expect(TimeAxis(firstMinute: 0, lastMinute: 22).ticks == [0, 5, 10, 15, 20])
-        #expect(TimeAxis(firstMinute: 0, lastMinute: 719).ticks == [0, 120, 240, 360, 480, 600, 720])
+        #expect(TimeAxis(firstMinute: 0, lastMinute: 720).ticks == [0, 120, 240, 360, 480, 600, 720])
         #expect(TimeAxis(firstMinute: 0, lastMinute: 0).ticks == [0, 1])
         #expect(["45m", "1h", "1h 30m", "1d", "1d 4h"] == [45, 60, 90, 1440, 1680].map(TimeAxis.label(minute:)))
         #expect(ChartScale.ticks(upTo: 190, atMost: 5) == [0, 50, 100, 150])
@@ -157,7 +156,6 @@ struct HTMLReportTests {
             #expect(XMLWellFormedness.error(in: svg) == nil, "\(svg.prefix(120))")
         }
         #expect(XMLWellFormedness.error(in: page) == nil)
-        #expect(!page.contains("http://") || !page.contains("src=\"http"), "nothing is loaded from the network")
-        #expect(!page.contains("<link") && !page.contains(" src="))
+        #expect(!page.contains("<link") && !page.contains(" src=") && !page.contains("url("), "nothing is loaded from the network")
     }
 }
