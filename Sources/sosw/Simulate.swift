@@ -86,7 +86,7 @@ struct Simulate: AsyncParsableCommand {
                 + " (\(format(record.speedup))× real time, \(format(record.eventsPerSecond)) events/s, \(result.jobsRun) jobs)"
         )
         print("  events sha256 \(result.eventsSHA256)")
-        print("  wrote \(directory)/report.html, summary.md, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
+        print("  wrote \(directory)/summary.md, report.html, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
     }
 
     private func runKernel(_ scenario: KernelScenario, text scenarioText: String) throws {

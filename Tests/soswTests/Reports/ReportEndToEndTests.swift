@@ -12,7 +12,7 @@ struct ReportEndToEndTests {
         let output = try SoswBinary.besideTests.run(
             ["simulate", repository.appendingPathComponent("scenarios/quickstart.yaml").path, "--out", directory])
         #expect(output.status == 0, "sosw simulate failed: \(output.stderr)")
-        #expect(output.stdout.contains("wrote \(directory)/report.html, summary.md"))
+        #expect(output.stdout.contains("wrote \(directory)/summary.md, report.html, "))
         let page = try String(contentsOfFile: "\(directory)/report.html", encoding: .utf8)
         #expect(page.contains("<h1>quickstart</h1>"))
         #expect(page.contains("Labourer <code>hello_worker</code>"))
