@@ -7,15 +7,15 @@ public enum JUnitReport {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"sosw check\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
         for summary in summaries {
-            let scenario = escape(summary.record.scenario)
+            let scenario = Markup.escape(summary.record.scenario)
             xml += "  <testsuite name=\"\(scenario)\" tests=\"\(summary.expectations.count)\" "
             xml += "failures=\"\(summary.expectations.filter { !$0.passed }.count)\" time=\"\(summary.record.wallSeconds)\">\n"
             for expectation in summary.expectations {
-                xml += "    <testcase classname=\"\(scenario)\" name=\"\(escape(expectation.name))\""
+                xml += "    <testcase classname=\"\(scenario)\" name=\"\(Markup.escape(expectation.name))\""
                 if expectation.passed {
                     xml += "/>\n"
                 } else {
-                    xml += ">\n      <failure message=\"\(escape("measured \(expectation.measured): \(expectation.message)"))\"/>\n"
+                    xml += ">\n      <failure message=\"\(Markup.escape("measured \(expectation.measured): \(expectation.message)"))\"/>\n"
                     xml += "    </testcase>\n"
                 }
             }
@@ -23,20 +23,5 @@ public enum JUnitReport {
         }
         xml += "</testsuites>\n"
         return xml
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

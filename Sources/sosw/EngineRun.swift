@@ -4,7 +4,7 @@ import SoswReports
 import SoswSimulation
 
 /// Runs a scenario-engine file and writes what it leaves behind (`events.jsonl`, `summary.json`,
-/// `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`): shared by `sosw simulate` and `sosw check`.
+/// `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`, `report.html`): shared by `sosw simulate` and `sosw check`.
 struct EngineRun {
     let scenario: Scenario
     let scenarioText: String
@@ -32,6 +32,7 @@ struct EngineRun {
         try write(Self.labourerSeries(result.figures).text, "series.csv")
         try write(Self.functionSeries(result.figures).text, "functions.csv")
         try write(Self.taskRecords(result.figures).text, "tasks.csv")
+        try write(HTMLReport(summary: summary, charts: RunCharts(result: result)).html, "report.html")
         return (result, summary)
     }
 
@@ -81,9 +82,7 @@ extension RunSummary {
     /// The summary of a finished engine run, as plain values for the reports.
     init(result: ScenarioRun.Result, scenarioText: String, wallSeconds: Double) {
         let figures = result.figures
-        let caps = Dictionary(
-            uniqueKeysWithValues: ((try? ConfigLayers(defaults: [:], custom: result.scenario.config).taskManagerConfig().labourers) ?? [])
-                .map { ($0.id, $0.maxSimultaneousInvocations) })
+        let caps = Dictionary(uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, $0.maxSimultaneousInvocations) })
         self.init(
             record: RunRecord(
                 scenario: result.scenario.name, seed: result.seed, scheduling: result.scheduling.description,
@@ -110,5 +109,45 @@ extension RunSummary {
             expectations: result.expectations.map {
                 Expectation(name: $0.name, measured: $0.measured, passed: $0.passed, message: $0.message)
             })
+    }
+}
+
+extension RunCharts {
+    /// The per-minute series and latencies of a finished engine run, as plain values for `report.html`; each
+    /// labourer's minutes carry the peak concurrency of its function (found through its ARN, as the run does).
+    init(result: ScenarioRun.Result) {
+        let functionOfLabourer = Dictionary(
+            uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, SchedulerJob.functionName(fromNameOrARN: $0.arn)) })
+        self.init(
+            labourers: result.figures.labourers.map { labourer in
+                let functionMinutes = functionOfLabourer[labourer.id].flatMap(result.figures.function)?.series ?? []
+                let peakByMinute = Dictionary(functionMinutes.map { ($0.minute, $0.concurrency) }, uniquingKeysWith: max)
+                return Labourer(
+                    id: labourer.id,
+                    minutes: labourer.series.map {
+                        LabourerMinute(
+                            minute: $0.minute, queued: $0.queued, running: $0.running, peakRunning: peakByMinute[$0.minute],
+                            invoked: $0.invoked, completed: $0.completed, expired: $0.expired, retried: $0.retried,
+                            dead: $0.dead, health: $0.health)
+                    },
+                    latencies: labourer.latencies)
+            },
+            functions: result.figures.functions.map { function in
+                Function(
+                    name: function.name,
+                    reservedConcurrency: result.scenario.lambda.function(named: function.name)?.reservedConcurrency,
+                    minutes: function.series.map {
+                        FunctionMinute(minute: $0.minute, concurrency: $0.concurrency, throttles: $0.throttles)
+                    })
+            },
+            accountConcurrency: result.scenario.lambda.accountConcurrency)
+    }
+}
+
+extension ScenarioRun.Result {
+    /// The labourers of the scenario's configuration (caps, ARNs); none when it does not parse, which the run
+    /// itself would have reported.
+    fileprivate var configuredLabourers: [Labourer] {
+        (try? ConfigLayers(defaults: [:], custom: scenario.config).taskManagerConfig().labourers) ?? []
     }
 }

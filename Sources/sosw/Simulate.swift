@@ -11,7 +11,9 @@ struct Simulate: AsyncParsableCommand {
         discussion: """
             A scenario file (DESIGN.md §5) runs sosw's essentials against the simulated AWS and writes \
             events.jsonl (one JSON line per event, virtual time in `t`), summary.json, summary.md, series.csv \
-            (per labourer and minute), functions.csv (per function and minute) and tasks.csv (per task). A file \
+            (per labourer and minute), functions.csv (per function and minute), tasks.csv (per task) and \
+            report.html (one self-contained page of charts: queue, running vs cap, invocations, retries and dead, \
+            health and latency per labourer, concurrency and throttles per function, AWS calls, expectations). A file \
             with a top-level `workload:` runs the kernel's contention workload instead (events.jsonl and \
             run.json); so does no FILE at all (the embedded default).
             """
@@ -84,7 +86,7 @@ struct Simulate: AsyncParsableCommand {
                 + " (\(format(record.speedup))× real time, \(format(record.eventsPerSecond)) events/s, \(result.jobsRun) jobs)"
         )
         print("  events sha256 \(result.eventsSHA256)")
-        print("  wrote \(directory)/summary.md, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
+        print("  wrote \(directory)/summary.md, report.html, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
     }
 
     private func runKernel(_ scenario: KernelScenario, text scenarioText: String) throws {
