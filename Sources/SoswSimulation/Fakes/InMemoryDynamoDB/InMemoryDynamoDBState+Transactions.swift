@@ -15,21 +15,25 @@ extension InMemoryDynamoDBState {
             )
         }
         // Shape and distinct items first: these refuse the whole request before any condition is read.
-        var targets: Set<String> = []
-        var seen: [String: Set<IndexKey>] = [:]
+        // A transaction names a handful of items: a linear search for repeats beats hashing their keys.
+        var seen: [(table: String, position: IndexKey)] = []
+        seen.reserveCapacity(actions.count)
         for action in actions {
-            let set = [action.conditionCheck != nil, action.put != nil, action.update != nil, action.delete != nil]
-            guard set.filter({ $0 }).count == 1 else {
+            let kinds = [action.conditionCheck != nil, action.put != nil, action.update != nil, action.delete != nil]
+            guard kinds.filter({ $0 }).count == 1 else {
                 throw .validation(
                     "TransactItems can only contain one of Check, Put, Update or Delete")
             }
             let (tableName, position) = try target(of: action)
-            targets.insert(tableName)
-            guard seen[tableName, default: []].insert(position).inserted else {
+            if seen.contains(where: { $0.position == position && $0.table == tableName }) {
                 throw .validation("Transaction request cannot include multiple operations on one item")
             }
+            seen.append((tableName, position))
         }
-        for tableName in targets.sorted() { catchUp(tableName, now: now) }
+        var targets: [String] = []
+        for (tableName, _) in seen where !targets.contains(tableName) { targets.append(tableName) }
+        targets.sort()
+        for tableName in targets { catchUp(tableName, now: now) }
         var plans: [PlannedWrite] = []
         var reasons: [DynamoDBError.CancellationReason] = []
         for action in actions {
@@ -47,7 +51,7 @@ extension InMemoryDynamoDBState {
                 message: "Transaction cancelled, please refer cancellation reasons for specific reasons [\(reasons.map(\.code).joined(separator: ", "))]",
                 cancellationReasons: reasons)
         }
-        for tableName in targets.sorted() {
+        for tableName in targets {
             try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexes.map(\.name) ?? [], now: now)
         }
         var tableUnits: [String: Double] = [:]
@@ -58,7 +62,7 @@ extension InMemoryDynamoDBState {
             indexUnits[plan.table, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
         }
         var consumed: [ConsumedCapacity] = []
-        for tableName in targets.sorted() {
+        for tableName in targets {
             if let capacity = Self.consumedCapacity(
                 input.returnConsumedCapacity, table: try table(named: tableName), isRead: false,
                 tableUnits: tableUnits[tableName] ?? 0, indexUnits: indexUnits[tableName] ?? [:])

@@ -55,6 +55,9 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
 
     struct State {
         var functions: [String: RegisteredFunction] = [:]
+        /// Function references (names or ARNs, without a separate qualifier) already resolved: the orchestrator
+        /// invokes the same few references thousands of times. Cleared when a function is registered.
+        var resolvedReferences: [String: RegisteredFunction] = [:]
         var concurrency: LambdaConcurrency
         var statistics: [String: FunctionStatistics] = [:]
         /// Per function, the outcome drawn for each task id (``OutcomeScope/task``).
@@ -131,6 +134,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
                 try state.concurrency.reserve(reserved, for: function.name)
             }
             state.functions[function.name] = registered
+            state.resolvedReferences.removeAll()
             if state.statistics[function.name] == nil { state.statistics[function.name] = FunctionStatistics() }
         }
     }
@@ -267,6 +271,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     /// Finds the function a name, partial ARN or ARN (with an optional `:qualifier`) refers to; only
     /// `$LATEST` exists in the simulation.
     func resolve(_ reference: String, qualifier: String?) throws(LambdaError) -> RegisteredFunction {
+        if qualifier == nil, let known = state.withLock({ $0.resolvedReferences[reference] }) { return known }
         // Substrings, not Strings: only the name and the suffix are kept, and an invocation resolves one ARN.
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         var name = reference
@@ -297,6 +302,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
             if let suffix { arn += ":\(suffix)" }
             throw LambdaError.functionNotFound(arn)
         }
+        if qualifier == nil { state.withLock { $0.resolvedReferences[reference] = function } }
         return function
     }
 
