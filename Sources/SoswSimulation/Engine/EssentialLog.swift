@@ -14,7 +14,7 @@ final class EssentialLog: Sendable {
     }
 
     /// Logs the start of a new run and returns its number (1 for the first run of that essential).
-    func started(_ essential: Essential, extra: [String: JSONValue] = [:]) -> Int {
+    func started(_ essential: Essential, extra: EventFields = [:]) -> Int {
         let run = runs.withLock { runs in
             runs[essential, default: 0] += 1
             return runs[essential]!
@@ -26,7 +26,7 @@ final class EssentialLog: Sendable {
         return run
     }
 
-    func finished(_ essential: Essential, run: Int, _ extra: [String: JSONValue] = [:]) {
+    func finished(_ essential: Essential, run: Int, _ extra: EventFields = [:]) {
         var fields = extra
         fields["essential"] = .string(essential.rawValue)
         fields["run"] = .int(Int64(run))
@@ -34,7 +34,7 @@ final class EssentialLog: Sendable {
     }
 
     /// Logs an injected fault.
-    func fault(_ kind: String, _ extra: [String: JSONValue] = [:]) {
+    func fault(_ kind: String, _ extra: EventFields = [:]) {
         var fields = extra
         fields["kind"] = .string(kind)
         log.record("fault", at: clock.currentTime(), fields)

@@ -73,7 +73,7 @@ final class RunCollector: EventListener {
         state.withLock { $0.records.count }
     }
 
-    func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue]) {
+    func record(_ event: String, at time: UnixTime, _ fields: EventFields) {
         state.withLock { state in
             state.events += 1
             advance(&state, to: time)

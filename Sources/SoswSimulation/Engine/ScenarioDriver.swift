@@ -255,7 +255,7 @@ final class ScenarioDriver: Sendable {
 
     /// Logs the beginning and the end of a throttling window.
     private func announce(_ throttle: DynamoDBThrottle) async {
-        var fields: [String: JSONValue] = ["table": .string(throttle.table), "probability": .double(throttle.probability)]
+        var fields: EventFields = ["table": .string(throttle.table), "probability": .double(throttle.probability)]
         if let index = throttle.index { fields["index"] = .string(index) }
         guard (try? await clock.sleep(until: SimInstant(unixTime: scenario.start + throttle.from), tolerance: nil)) != nil else { return }
         world.essentials.fault("dynamodb_throttle_began", fields)

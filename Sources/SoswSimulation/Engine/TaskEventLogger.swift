@@ -27,7 +27,7 @@ final class TaskEventLogger: TaskEventObserver {
             record("task.invoked", taskID, labourerID, ["attempt": .int(Int64(attempt))], at: now)
         case .completed(let taskID):
             let labourerID = labourers.withLock { $0[taskID] }
-            var fields: [String: JSONValue] = ["task_id": .string(taskID)]
+            var fields: EventFields = ["task_id": .string(taskID)]
             fields["labourer_id"] = labourerID.map(JSONValue.string) ?? .null
             log.record("task.completed", at: now, fields)
         case .expired(let taskID, let labourerID, let attempts):
@@ -45,7 +45,7 @@ final class TaskEventLogger: TaskEventObserver {
     }
 
     private func record(
-        _ name: String, _ taskID: String, _ labourerID: String, _ extra: [String: JSONValue], at time: UnixTime
+        _ name: String, _ taskID: String, _ labourerID: String, _ extra: EventFields, at time: UnixTime
     ) {
         var fields = extra
         fields["task_id"] = .string(taskID)

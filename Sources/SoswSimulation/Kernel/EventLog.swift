@@ -31,7 +31,7 @@ public final class EventLog: Sendable {
     }
 
     /// Appends one event. `fields` must not use the keys `t` or `event`.
-    public func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue] = [:]) {
+    public func record(_ event: String, at time: UnixTime, _ fields: EventFields = [:]) {
         state.withLock { state in
             state.line.removeAll(keepingCapacity: true)
             EventLog.writeLine(event, at: time, fields, to: &state.line)
@@ -45,37 +45,18 @@ public final class EventLog: Sendable {
         }
     }
 
-    /// `{"t":…,"event":…,` then the fields sorted by key, and a newline.
-    private static func writeLine(
-        _ event: String, at time: UnixTime, _ fields: [String: JSONValue], to line: inout [UInt8]
-    ) {
+    /// `{"t":…,"event":…,` then the fields (already in key order), and a newline.
+    private static func writeLine(_ event: String, at time: UnixTime, _ fields: EventFields, to line: inout [UInt8]) {
         line.append(contentsOf: "{\"t\":".utf8)
         time.writeMillisecondText(to: &line)
         line.append(contentsOf: ",\"event\":".utf8)
         JSONValue.writeString(event, to: &line)
-        // Events have a handful of fields: an insertion sort of their indices on the stack beats sorting a
-        // copied array of pairs.
-        withUnsafeTemporaryAllocation(of: [String: JSONValue].Index.self, capacity: fields.count) { order in
-            order.initialize(repeating: fields.startIndex)
-            defer { order.deinitialize() }
-            var count = 0
-            for index in fields.indices {
-                var slot = count
-                while slot > 0, JSONValue.utf8Order(fields[index].key, fields[order[slot - 1]].key) {
-                    order[slot] = order[slot - 1]
-                    slot -= 1
-                }
-                order[slot] = index
-                count += 1
-            }
-            for index in order {
-                let (key, value) = fields[index]
-                precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
-                line.append(UInt8(ascii: ","))
-                JSONValue.writeString(key, to: &line)
-                line.append(UInt8(ascii: ":"))
-                value.write(to: &line)
-            }
+        for (key, value) in fields {
+            precondition(key != "t" && key != "event", "event field '\(key)' is reserved for the log itself")
+            line.append(UInt8(ascii: ","))
+            JSONValue.writeString(key, to: &line)
+            line.append(UInt8(ascii: ":"))
+            value.write(to: &line)
         }
         line.append(contentsOf: "}\n".utf8)
     }
@@ -99,7 +80,7 @@ public final class EventLog: Sendable {
 /// Sees every event of an ``EventLog`` as values, in log order (called under the log's lock: it must not
 /// record events itself).
 public protocol EventListener: Sendable {
-    func record(_ event: String, at time: UnixTime, _ fields: [String: JSONValue])
+    func record(_ event: String, at time: UnixTime, _ fields: EventFields)
 }
 
 /// Where the lines of an ``EventLog`` go as they are recorded (a file, standard output, a test buffer).

@@ -205,8 +205,8 @@ extension SimulatedLambda {
         finishIfDrained()
     }
 
-    private func eventFields(_ event: QueuedEvent) -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [
+    private func eventFields(_ event: QueuedEvent) -> EventFields {
+        var fields: EventFields = [
             "function": .string(event.function.name), "request_id": .string(event.requestID),
         ]
         if let taskID = event.taskID { fields["task_id"] = .string(taskID) }
@@ -214,8 +214,8 @@ extension SimulatedLambda {
         return fields
     }
 
-    private func invocationFields(_ invocation: WorkerInvocation) -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [
+    private func invocationFields(_ invocation: WorkerInvocation) -> EventFields {
+        var fields: EventFields = [
             "function": .string(invocation.functionName), "request_id": .string(invocation.requestID),
             "attempt": .int(Int64(invocation.attempt)), "invocation_type": .string(invocation.invocationType.rawValue),
         ]

@@ -345,7 +345,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
                 QueuedEvent(
                     function: function, requestID: requestID, payload: payload, taskID: taskID,
                     clientContext: clientContext, receivedAt: now, firstDelivery: at, isDuplicate: true))
-            var fields: [String: JSONValue] = [
+            var fields: EventFields = [
                 "function": .string(function.name), "request_id": .string(requestID),
                 "delivery_at": .double(at.seconds),
             ]
@@ -415,7 +415,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         retryAt: UnixTime?, at now: UnixTime
     ) {
         state.withLock { $0.statistics[function.name, default: FunctionStatistics()].throttles += 1 }
-        var fields: [String: JSONValue] = [
+        var fields: EventFields = [
             "function": .string(function.name), "request_id": .string(requestID), "reason": .string(reason.rawValue),
         ]
         if let taskID { fields["task_id"] = .string(taskID) }

@@ -61,7 +61,7 @@ public final class SimulatedSNS: SNS, Sendable {
                     topicArn: input.topicArn, subject: input.subject, message: input.message, messageID: messageID,
                     publishedAt: now))
         }
-        var fields: [String: JSONValue] = ["topic": .string(input.topicArn), "message_id": .string(messageID)]
+        var fields: EventFields = ["topic": .string(input.topicArn), "message_id": .string(messageID)]
         if let subject = input.subject { fields["subject"] = .string(subject) }
         log.record("sns.published", at: now, fields)
         return PublishOutput(messageId: messageID)
