@@ -37,13 +37,6 @@ extension JSONValue {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the JSON text of this value to `output`.
-    public func write(to output: inout String, style: WriteStyle = .compact) {
-        var bytes: [UInt8] = []
-        write(to: &bytes, style: style)
-        output += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends the UTF-8 bytes of this value's JSON text to `output`: the form the event log hashes and
     /// writes, so no intermediate `String` is built.
     public func write(to output: inout [UInt8], style: WriteStyle = .compact) {
@@ -119,15 +112,8 @@ extension JSONValue {
         }
     }
 
-    /// Appends `value` as a JSON string literal, escaping what JSON requires (and, when asked, every
-    /// non-ASCII character).
-    public static func writeString(_ value: String, to output: inout String, escapingNonASCII: Bool = false) {
-        var bytes: [UInt8] = []
-        writeString(value, to: &bytes, escapingNonASCII: escapingNonASCII)
-        output += String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the UTF-8 bytes of `value` as a JSON string literal (see ``writeString(_:to:escapingNonASCII:)``).
+    /// Appends the UTF-8 bytes of `value` as a JSON string literal, escaping what JSON requires (and, when
+    /// asked, every non-ASCII character).
     public static func writeString(_ value: String, to output: inout [UInt8], escapingNonASCII: Bool = false) {
         output.append(UInt8(ascii: "\""))
         var value = value

@@ -84,17 +84,7 @@ extension TaskManager {
             var queued = task
             queued.desiredLaunchTime = nil
             queued.greenfield = greenfield
-            let done = try await transact([
-                TransactWriteItem(put: TransactPut(
-                    tableName: config.tasksTable, item: queued.item,
-                    conditionExpression: "attribute_not_exists(#task_id)",
-                    expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
-                TransactWriteItem(delete: TransactDelete(
-                    tableName: config.retryTasksTable, key: task.retryKey,
-                    conditionExpression: "attribute_exists(#task_id)",
-                    expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
-            ])
-            if done {
+            if try await requeue(queued, from: config.retryTasksTable, key: task.retryKey) {
                 moved += 1
                 observer.observe(.requeued(taskID: task.taskID, labourerID: labourer.id))
             }
@@ -140,23 +130,28 @@ extension TaskManager {
             queued.completedAt = nil
             queued.otherAttributes[TaskRecord.Field.labourerTaskStatus] = nil
             queued.otherAttributes[TaskRecord.Field.deadReason] = nil
-            let done = try await transact([
-                TransactWriteItem(put: TransactPut(
-                    tableName: config.tasksTable, item: queued.item,
-                    conditionExpression: "attribute_not_exists(#task_id)",
-                    expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
-                TransactWriteItem(delete: TransactDelete(
-                    tableName: config.closedTasksTable, key: task.key,
-                    conditionExpression: "attribute_exists(#task_id)",
-                    expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
-            ])
-            if done { moved += 1 }
+            if try await requeue(queued, from: config.closedTasksTable, key: task.key) { moved += 1 }
         }
         stats.increment("redriven_tasks", by: moved)
         return moved
     }
 
     /// Runs one transaction; false when a condition failed (the task changed since it was read).
+    /// Puts `queued` back into `sosw_tasks` and deletes it (at `key`) from `table`, as one transaction: only if
+    /// it is not queued already and is still in `table`, so two Scavengers never requeue it twice.
+    private func requeue(_ queued: TaskRecord, from table: String, key: DynamoItem) async throws -> Bool {
+        try await transact([
+            TransactWriteItem(put: TransactPut(
+                tableName: config.tasksTable, item: queued.item,
+                conditionExpression: "attribute_not_exists(#task_id)",
+                expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
+            TransactWriteItem(delete: TransactDelete(
+                tableName: table, key: key,
+                conditionExpression: "attribute_exists(#task_id)",
+                expressionAttributeNames: ["#task_id": TaskRecord.Field.taskID])),
+        ])
+    }
+
     func transact(_ actions: [TransactWriteItem]) async throws -> Bool {
         do {
             _ = try await dynamoDB.transactWriteItems(TransactWriteItemsInput(transactItems: actions))

@@ -3,7 +3,9 @@ import SoswCore
 /// The contiguous run of entries a Query's key condition selects in an ordered store: one partition, and
 /// within it the sort keys the condition allows. Both bounds are found by binary search.
 struct KeyRange {
-    var partition: KeyScalar
+    /// The encoded partition component, computed once: every bound starts with it, and a start key must lie in
+    /// the same partition.
+    let partitionBytes: [UInt8]
     var condition: SortCondition
 
     enum SortCondition {
@@ -25,7 +27,7 @@ struct KeyRange {
             guard value.typeName == type?.rawValue, let scalar = KeyScalar(value) else { throw mismatch }
             return scalar
         }
-        partition = try scalar(resolved.partitionKey.value, key.partitionType)
+        partitionBytes = KeyEncoding.component(try scalar(resolved.partitionKey.value, key.partitionType))
         guard let sort = resolved.sortKey else {
             condition = .all
             return
@@ -55,9 +57,6 @@ struct KeyRange {
         }
     }
 
-    /// The encoded partition component: a start key must lie in the same partition.
-    var partitionBytes: [UInt8] { KeyEncoding.component(partition) }
-
     /// The first entry in the range, by binary search over the encoded keys.
     func lowerBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
         let bound = lowerBoundKey
@@ -78,9 +77,7 @@ struct KeyRange {
         case .equal(let value), .greaterOrEqual(let value), .between(let value, _):
             return bound(value)
         case .beginsWith(let prefix):
-            var bytes = KeyEncoding.component(partition)
-            bytes += KeyEncoding.prefixComponent(prefix)
-            return .bound(bytes)
+            return .bound(partitionBytes + KeyEncoding.prefixComponent(prefix))
         case .greater(let value):
             return bound(value, thenAfter: true)
         }
@@ -96,17 +93,13 @@ struct KeyRange {
         case .equal(let value), .lessOrEqual(let value), .between(_, let value):
             return bound(value, thenAfter: true)
         case .beginsWith(let prefix):
-            var bytes = KeyEncoding.component(partition)
-            bytes += KeyEncoding.prefixComponent(prefix)
-            return KeyEncoding.successor(of: bytes).map(IndexKey.bound)
+            return KeyEncoding.successor(of: partitionBytes + KeyEncoding.prefixComponent(prefix)).map(IndexKey.bound)
         }
     }
 
     /// The partition, then `sort` if given, then (with `thenAfter`) a byte after every continuation.
     private func bound(_ sort: KeyScalar? = nil, thenAfter: Bool = false) -> IndexKey {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        KeyEncoding.append(partition, to: &bytes)
+        var bytes = partitionBytes
         if let sort { KeyEncoding.append(sort, to: &bytes) }
         if thenAfter { bytes.append(Self.afterComponent) }
         return .bound(bytes)
