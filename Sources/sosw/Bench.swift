@@ -48,17 +48,19 @@ struct Bench: AsyncParsableCommand {
 
     private func dynamoDB() throws {
         print("in-memory DynamoDB benchmark (\(BuildInfo.configuration) build, \(operations) operations per phase, \(runs) runs, median [min–max])")
-        var rates: [DynamoDBBenchmark.Phase: [Double]] = [:]
-        let clock = ContinuousClock()
+        print("  the fake alone (requests built beforehand, untimed):")
+        var measurements: [DynamoDBBenchmark.Phase: [DynamoDBBenchmark.Measurement]] = [:]
         for _ in 0..<runs {
-            try DynamoDBBenchmark(operations: operations).run { phase, body in
-                let started = clock.now
-                let count = try body()
-                rates[phase, default: []].append(Double(count) / (clock.now - started).secondsValue)
+            for measurement in try DynamoDBBenchmark(operations: operations).run(clock: ContinuousClock()) {
+                measurements[measurement.phase, default: []].append(measurement)
             }
         }
         for phase in DynamoDBBenchmark.Phase.allCases {
-            printRates("\(phase.rawValue)", unit: "operations per second", rates[phase]!)
+            printRates("  \(phase.rawValue)", unit: "operations per second", measurements[phase]!.map(\.servedPerSecond))
+        }
+        print("  end to end (building each request counted too):")
+        for phase in DynamoDBBenchmark.Phase.allCases {
+            printRates("  \(phase.rawValue)", unit: "operations per second", measurements[phase]!.map(\.endToEndPerSecond))
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Codable in the AWS JSON shape (`{"S":"x"}`, `{"N":"1"}`, `{"B":"<base64>"}`, …), so the port's request and
 /// response types are the wire format of the live API as they stand.
-public indirect enum AttributeValue: Hashable, Sendable {
+public enum AttributeValue: Hashable, Sendable {
     case s(String)
     case n(DynamoNumber)
     case b([UInt8])

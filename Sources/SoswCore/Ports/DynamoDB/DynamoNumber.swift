@@ -13,12 +13,17 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
     /// The smallest decimal exponent of a number's leading digit (1E-130).
     public static let minimumAdjustedExponent = -130
 
-    public private(set) var isNegative: Bool
     /// The digits without trailing zeros; 0 for zero.
-    public private(set) var significand: UInt128
-    public private(set) var exponent: Int
+    public let significand: UInt128
+    // Stored narrow so that a number takes 20 bytes and an `AttributeValue` holds one inline instead of boxed:
+    // the exponent of any number in range fits 16 bits, the digit count (at most 38) 8.
+    private let storedExponent: Int16
+    private let storedDigitCount: UInt8
+    public private(set) var isNegative: Bool
+
+    public var exponent: Int { Int(storedExponent) }
     /// How many digits `significand` has (1 for zero).
-    public private(set) var significantDigitCount: Int
+    public var significantDigitCount: Int { Int(storedDigitCount) }
 
     static let tooManyDigitsMessage = "Attempting to store more than 38 significant digits in a Number"
     static let overflowMessage =
@@ -35,8 +40,8 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
         if significand == 0 {
             self.isNegative = false
             self.significand = 0
-            self.exponent = 0
-            self.significantDigitCount = 1
+            self.storedExponent = 0
+            self.storedDigitCount = 1
             return
         }
         while significand % 10 == 0 {
@@ -45,8 +50,8 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
         }
         self.isNegative = uncheckedNegative
         self.significand = significand
-        self.exponent = exponent
-        self.significantDigitCount = DynamoNumber.digitCount(of: significand)
+        self.storedExponent = Int16(exponent)
+        self.storedDigitCount = UInt8(DynamoNumber.digitCount(of: significand))
     }
 
     public init(_ value: Int64) {

@@ -120,12 +120,13 @@ extension InMemoryDynamoDBState {
         }
     }
 
-    /// Applies a plan; returns the sizes of the index writes it caused.
-    mutating func commit(_ plan: PlannedWrite, now: Duration) -> [String: [Int]] {
+    /// Applies a plan; with `countingIndexWrites`, returns the sizes of the index writes it caused.
+    mutating func commit(_ plan: PlannedWrite, now: Duration, countingIndexWrites: Bool) -> [String: [Int]] {
         guard plan.writes else { return [:] }
-        let lag: (IndexDefinition) -> Duration? = indexLag.isEmpty ? { _ in nil } : self.lag(for: plan.table)
+        let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table)
         return tables[plan.table]?.write(
-            at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag) ?? [:]
+            at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag,
+            countingIndexWrites: countingIndexWrites) ?? [:]
     }
 
     private func writeCapacity(
@@ -154,7 +155,7 @@ extension InMemoryDynamoDBState {
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
-        let indexWrites = commit(plan, now: now)
+        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return PutItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
@@ -169,7 +170,7 @@ extension InMemoryDynamoDBState {
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
-        let indexWrites = commit(plan, now: now)
+        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return UpdateItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
@@ -186,7 +187,7 @@ extension InMemoryDynamoDBState {
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
-        let indexWrites = commit(plan, now: now)
+        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return DeleteItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, old: plan.old?.attributes, new: nil, updated: []),
             consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))

@@ -57,7 +57,7 @@ extension InMemoryDynamoDBState {
         var tableUnits: [String: Double] = [:]
         var indexUnits: [String: [String: Double]] = [:]
         for plan in plans {
-            let writes = commit(plan, now: now)
+            let writes = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
             tableUnits[plan.table, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
             indexUnits[plan.table, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
         }

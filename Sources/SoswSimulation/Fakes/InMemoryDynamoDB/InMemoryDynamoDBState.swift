@@ -262,6 +262,11 @@ struct InMemoryDynamoDBState {
         return consumed
     }
 
+    /// Whether a request asks for capacity at all (only then are index writes counted).
+    static func counts(_ mode: ReturnConsumedCapacity?) -> Bool {
+        mode != nil && mode != .nothing
+    }
+
     /// Write units per index for the index writes a table write caused.
     static func indexWriteUnits(_ writes: [String: [Int]], transactional: Bool) -> [String: Double] {
         writes.mapValues { sizes in

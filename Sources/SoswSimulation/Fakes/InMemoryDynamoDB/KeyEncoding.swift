@@ -1,5 +1,13 @@
 import SoswCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The byte encoding of key values whose unsigned byte order is DynamoDB's key order: numbers numerically,
 /// strings by their UTF-8 bytes, binaries by their bytes, a value before any longer value it is a prefix of,
 /// and a missing component before any value.
@@ -90,10 +98,15 @@ enum KeyEncoding {
     }
 
     private static func appendEscaped(_ source: some Collection<UInt8>, to bytes: inout [UInt8]) {
-        if !source.contains(0x00) {
-            bytes.append(contentsOf: source)
-            return
+        // Native strings and arrays are contiguous: one scan for a zero byte and one copy (a key almost never
+        // holds a zero byte).
+        let copied: Bool? = source.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            if memchr(base, 0, buffer.count) != nil { return false }
+            bytes.append(contentsOf: buffer)
+            return true
         }
+        if copied == true { return }
         for byte in source {
             bytes.append(byte)
             if byte == 0x00 { bytes.append(0xFF) }

@@ -78,12 +78,13 @@ final class StoredTable {
         return (found.value, found.hint)
     }
 
-    /// Replaces (or with `new == nil` removes) the item at `primaryKey` and its index entries, and returns the
-    /// sizes of the index writes it caused, per index (one entry per write: a key change is a delete and a put).
-    /// `lag` gives an index's propagation delay for this write, or nil to apply it at once.
+    /// Replaces (or with `new == nil` removes) the item at `primaryKey` and its index entries. With
+    /// `countingIndexWrites`, returns the sizes of the index writes it caused, per index (one entry per write: a
+    /// key change is a delete and a put), for the capacity a response reports; otherwise nothing, as most
+    /// requests do not ask. `lag` gives an index's propagation delay for this write, or nil to apply it at once.
     func write(
         at primaryKey: IndexKey, hint: OrderedStore<IndexKey, StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
-        now: Duration, lag: (IndexDefinition) -> Duration?
+        now: Duration, lag: ((IndexDefinition) -> Duration?)?, countingIndexWrites: Bool
     ) -> [String: [Int]] {
         if let new {
             items.set(new, for: primaryKey, hint: hint)
@@ -92,35 +93,37 @@ final class StoredTable {
         }
         sizeBytes += (new?.size ?? 0) - (old?.size ?? 0)
         var indexWrites: [String: [Int]] = [:]
-        for (ordinal, index) in indexes.enumerated() {
+        for ordinal in indexes.indices {
+            let index = indexes[ordinal]
             let oldEntry = old.flatMap { index.entry(for: $0, tableKey: key) }
             let newEntry = new.flatMap { index.entry(for: $0, tableKey: key) }
             if oldEntry == nil && newEntry == nil { continue }
-            if let oldEntry, let newEntry, oldEntry.key == newEntry.key,
-                oldEntry.image.size == newEntry.image.size, oldEntry.image.attributes == newEntry.image.attributes
+            let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
+            if sameKey, oldEntry!.image.size == newEntry!.image.size,
+                oldEntry!.image.attributes == newEntry!.image.attributes
             {
                 continue
             }
-            var sizes: [Int] = []
-            if let oldEntry, let newEntry, oldEntry.key == newEntry.key {
-                sizes.append(max(oldEntry.image.size, newEntry.image.size))
-            } else {
-                if let oldEntry { sizes.append(oldEntry.image.size) }
-                if let newEntry { sizes.append(newEntry.image.size) }
+            if countingIndexWrites {
+                var sizes: [Int] = []
+                if sameKey {
+                    sizes.append(max(oldEntry!.image.size, newEntry!.image.size))
+                } else {
+                    if let oldEntry { sizes.append(oldEntry.image.size) }
+                    if let newEntry { sizes.append(newEntry.image.size) }
+                }
+                indexWrites[index.name] = sizes
             }
-            indexWrites[index.name] = sizes
-            let pending = PendingIndexWrite(
-                visibleAt: now, sequence: nextSequence, indexOrdinal: ordinal, removing: oldEntry?.key,
-                adding: newEntry)
-            nextSequence += 1
-            if index.isGlobal, let delay = lag(index) {
-                var delayed = pending
+            if index.isGlobal, let delay = lag?(index) {
                 let previous = latestVisibility[ordinal][primaryKey] ?? .zero
-                delayed.visibleAt = max(now + delay, previous)
-                latestVisibility[ordinal][primaryKey] = delayed.visibleAt
-                pendingIndexWrites.insert(delayed)
+                let visibleAt = max(now + delay, previous)
+                latestVisibility[ordinal][primaryKey] = visibleAt
+                pendingIndexWrites.insert(PendingIndexWrite(
+                    visibleAt: visibleAt, sequence: nextSequence, indexOrdinal: ordinal, removing: oldEntry?.key,
+                    adding: newEntry))
+                nextSequence += 1
             } else {
-                apply(pending)
+                apply(removing: sameKey ? nil : oldEntry?.key, adding: newEntry, toIndex: ordinal)
             }
         }
         return indexWrites
@@ -141,17 +144,23 @@ final class StoredTable {
     }
 
     private func apply(_ write: PendingIndexWrite) {
+        apply(removing: write.removing, adding: write.adding, toIndex: write.indexOrdinal)
+    }
+
+    /// Drops the entry at `removing` (a key the write moved the item away from) and puts `adding` in place,
+    /// replacing any entry with its key.
+    private func apply(removing: IndexKey?, adding: (key: IndexKey, image: StoredItem)?, toIndex ordinal: Int) {
         var removedSize = 0
         var addedSize = 0
-        if let removing = write.removing, let removed = indexStores[write.indexOrdinal].remove(removing) {
+        if let removing, let removed = indexStores[ordinal].remove(removing) {
             removedSize = removed.size
         }
-        if let adding = write.adding {
-            if let replaced = indexStores[write.indexOrdinal].set(adding.image, for: adding.key) {
+        if let adding {
+            if let replaced = indexStores[ordinal].set(adding.image, for: adding.key) {
                 removedSize += replaced.size
             }
             addedSize = adding.image.size
         }
-        indexSizeBytes[write.indexOrdinal] += addedSize - removedSize
+        indexSizeBytes[ordinal] += addedSize - removedSize
     }
 }
