@@ -21,8 +21,9 @@ struct UpdateApplicationTests {
         let attributes = ExpressionAttributes(names: names, values: values.isEmpty ? nil : values)
         try validateExpressionAttributes(attributes, usedBy: [compiled])
         var item = original
-        let changed = try compiled.apply(to: &item, attributes)
-        return (item, changed)
+        let resolved = try compiled.resolved(names: names)
+        try compiled.apply(resolved, to: &item, attributes)
+        return (item, Set(resolved.topLevelNames))
     }
 
     private func failure(_ text: String, _ values: DynamoItem = [:], names: [String: String]? = nil) -> String? {
@@ -134,13 +135,13 @@ struct UpdateApplicationTests {
         let compiled = try ExpressionTestSupport.compiler.update("SET label = :v, attempts = attempts + :v")
         var item = original
         let attributes = ExpressionAttributes(values: [":v": .s("s")])
-        #expect(throws: DynamoDBError.self) { try compiled.apply(to: &item, attributes) }
+        #expect(throws: DynamoDBError.self) { try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) }
         #expect(item == original)
     }
 
     @Test func updatedTopLevelNamesAreSortedAndResolved() throws {
         let compiled = try ExpressionTestSupport.compiler.update("SET #a.b = :v REMOVE z ADD #c :n")
-        let names = try compiled.updatedTopLevelNames(ExpressionAttributes(names: ["#a": "pk", "#c": "count"]))
+        let names = try compiled.resolved(names: ["#a": "pk", "#c": "count"]).topLevelNames
         #expect(names == ["count", "pk", "z"])
     }
 

@@ -26,6 +26,8 @@ extension InMemoryDynamoDBState {
         var key: DynamoItem
         var position: IndexKey
         var update: CompiledUpdate?
+        /// The update's actions bound to the request's names.
+        var actions: ResolvedUpdateActions?
         var condition: CompiledCondition?
         var attributes: ExpressionAttributes
         var returnOnFailure: ReturnValuesOnConditionCheckFailure?
@@ -46,22 +48,72 @@ extension InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> PreparedUpdate {
         let table = try self.table(named: tableName)
         let position = try primaryKey(key, in: table)
+        let shape = try decideUpdateShape(table: table, update: update, condition: condition, attributes: attributes)
+        return PreparedUpdate(
+            tableName: tableName, table: table, key: key, position: position, update: shape.update,
+            actions: shape.actions, condition: shape.condition, attributes: attributes, returnOnFailure: returnOnFailure)
+    }
+
+    /// What an UpdateItem's shape decides: its expressions compiled and checked against its names and values,
+    /// and the refusal of updates to key attributes.
+    struct UpdateShape {
+        var table: StoredTable
+        var update: CompiledUpdate?
+        var actions: ResolvedUpdateActions?
+        var condition: CompiledCondition?
+
+        /// Whether a later request of the same shape may reuse this (see ``RequestShape``).
+        var isReusable: Bool {
+            !(update?.validationReadsValueContents ?? false) && !(condition?.validationReadsValueContents ?? false)
+        }
+    }
+
+    private func decideUpdateShape(
+        table: StoredTable, update: String?, condition: String?, attributes: ExpressionAttributes
+    ) throws(DynamoDBError) -> UpdateShape {
         let compiledUpdate = try update.map { text throws(DynamoDBError) in try compiler.update(text) }
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
         var expressions: [any CompiledExpression] = []
         if let compiledUpdate { expressions.append(compiledUpdate) }
         if let compiledCondition { expressions.append(compiledCondition) }
         try validations.validate(attributes, usedBy: expressions)
-        if let compiledUpdate {
-            for name in try compiledUpdate.updatedTopLevelNames(attributes) where table.key.contains(name) {
-                throw .validation(
-                    "One or more parameter values were invalid: Cannot update attribute \(name). This attribute is part of the key"
-                )
-            }
+        let actions = try compiledUpdate?.resolved(names: attributes.names)
+        for name in actions?.topLevelNames ?? [] where table.key.contains(name) {
+            throw .validation(
+                "One or more parameter values were invalid: Cannot update attribute \(name). This attribute is part of the key"
+            )
         }
-        return PreparedUpdate(
-            tableName: tableName, table: table, key: key, position: position, update: compiledUpdate,
-            condition: compiledCondition, attributes: attributes, returnOnFailure: returnOnFailure)
+        return UpdateShape(table: table, update: compiledUpdate, actions: actions, condition: compiledCondition)
+    }
+
+    /// ``prepareUpdate(table:key:update:condition:attributes:returnOnFailure:)`` for a lone UpdateItem, with the
+    /// shape's decision from ``updateShapes`` when a request of this shape passed before. Brings the table's
+    /// lagging indexes up to `now` first.
+    private mutating func prepareRememberedUpdate(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> PreparedUpdate {
+        let attributes = ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let texts = RequestShape.Texts(first: input.updateExpression, second: input.conditionExpression)
+        if let shape = updateShapes.decision(
+            table: input.tableName, expressions: texts, names: attributes.names, values: attributes.values)
+        {
+            shape.table.catchUpIndexes(at: now)
+            return PreparedUpdate(
+                tableName: input.tableName, table: shape.table, key: input.key,
+                position: try primaryKey(input.key, in: shape.table), update: shape.update,
+                actions: shape.actions, condition: shape.condition, attributes: attributes,
+                returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        }
+        catchUp(input.tableName, now: now)
+        let prepared = try prepareUpdate(
+            table: input.tableName, key: input.key, update: input.updateExpression,
+            condition: input.conditionExpression, attributes: attributes,
+            returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        let shape = UpdateShape(
+            table: prepared.table, update: prepared.update, actions: prepared.actions, condition: prepared.condition)
+        if shape.isReusable {
+            updateShapes.remember(shape, for: RequestShape(
+                table: input.tableName, index: nil, expressions: texts, names: attributes.names, values: attributes.values))
+        }
+        return prepared
     }
 
     /// The item-dependent part of an update: the condition on the stored item, then the update applied to it
@@ -71,9 +123,10 @@ extension InMemoryDynamoDBState {
         let (old, hint) = prepared.table.lookup(prepared.position)
         try check(prepared.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
         var new = old?.attributes ?? prepared.key
-        var updated: Set<String> = []
-        if let update = prepared.update {
-            updated = try update.apply(to: &new, prepared.attributes)
+        var updated: [String] = []
+        if let update = prepared.update, let actions = prepared.actions {
+            try update.apply(actions, to: &new, prepared.attributes)
+            updated = actions.topLevelNames
         }
         let stored = try validateStoredItem(new, in: prepared.table)
         return PlannedWrite(
@@ -163,12 +216,7 @@ extension InMemoryDynamoDBState {
     }
 
     mutating func updateItem(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> UpdateItemOutput {
-        catchUp(input.tableName, now: now)
-        let plan = try planUpdate(
-            table: input.tableName, key: input.key, update: input.updateExpression,
-            condition: input.conditionExpression,
-            attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
-            returnOnFailure: input.returnValuesOnConditionCheckFailure)
+        let plan = try planUpdate(try prepareRememberedUpdate(input, now: now))
         try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
         let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return UpdateItemOutput(

@@ -40,6 +40,19 @@ extension InMemoryDynamoDBState {
         var startKey: IndexKey?
     }
 
+    /// What a Query's shape decides: the table and index read, the Select in effect, the expressions compiled and
+    /// checked, and the key condition bound to the key schema.
+    struct QueryShape {
+        var table: StoredTable
+        var index: IndexDefinition?
+        /// The Select the request gave (part of the shape: the one in effect is decided from it).
+        var requestedSelect: Select?
+        var select: Select
+        var filter: CompiledCondition?
+        var projection: CompiledProjection?
+        var keyCondition: KeyConditionBinding
+    }
+
     mutating func query(_ input: QueryInput, now: Duration) throws(DynamoDBError) -> QueryOutput {
         let request = ReadRequest(
             tableName: input.tableName, indexName: input.indexName, filterExpression: input.filterExpression,
@@ -50,39 +63,73 @@ extension InMemoryDynamoDBState {
         guard let keyConditionText = input.keyConditionExpression else {
             throw .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
         }
-        let keyCondition = try compiler.keyCondition(keyConditionText)
-        let read = try prepare(request, keyCondition: keyCondition, now: now)
-        let keyDefinition = read.index?.key ?? read.table.key
-        let resolved = try keyCondition.resolve(
-            read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
-        let range = try KeyRange(resolved, key: keyDefinition)
+        let texts = RequestShape.Texts(
+            first: keyConditionText, second: input.filterExpression, third: input.projectionExpression)
+        let read: PreparedRead
+        let resolved: ResolvedKeyCondition
+        if let shape = queryShapes.decision(
+            table: input.tableName, index: input.indexName, expressions: texts, names: request.names,
+            values: request.values),
+            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(request.values)
+        {
+            shape.table.catchUpIndexes(at: now)
+            try Self.checkReadOptions(request, index: shape.index)
+            read = PreparedRead(
+                table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
+                projection: shape.projection, attributes: ExpressionAttributes(names: request.names, values: request.values),
+                startKey: try startKey(of: request, table: shape.table, index: shape.index, now: now))
+            resolved = bound
+        } else {
+            let keyCondition = try compiler.keyCondition(keyConditionText)
+            read = try prepare(request, keyCondition: keyCondition, now: now)
+            let keyDefinition = read.index?.key ?? read.table.key
+            resolved = try keyCondition.resolve(
+                read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+            let reusable = !keyCondition.validationReadsValueContents
+                && !(read.filter?.validationReadsValueContents ?? false)
+            if reusable, let binding = keyCondition.binding(
+                names: request.names, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+            {
+                queryShapes.remember(
+                    QueryShape(
+                        table: read.table, index: read.index, requestedSelect: input.select, select: read.select,
+                        filter: read.filter, projection: read.projection, keyCondition: binding),
+                    for: RequestShape(
+                        table: input.tableName, index: input.indexName, expressions: texts, names: request.names,
+                        values: request.values))
+            }
+        }
+        let range = try KeyRange(resolved, key: read.index?.key ?? read.table.key)
         if let startKey = read.startKey, startKey.partitionBytes != range.partitionBytes[...] {
             throw .validation("The provided starting key is outside query boundaries based on provided conditions")
         }
         let store = read.table.store(for: read.index)
-        var lower = range.lowerBound(in: store)
-        var upper = range.upperBound(in: store)
         let forward = input.scanIndexForward ?? true
-        if let startKey = read.startKey {
-            if forward {
-                lower = max(lower, store.firstPosition { $0 > startKey })
-            } else {
-                upper = min(upper, store.firstPosition { $0 >= startKey })
-            }
-        }
         var page = Page()
         var stopped = false
         if forward {
-            var position = lower
-            while position < upper {
-                if try !visit(store[position], read, request, into: &page) {
+            // Walks from the first entry of the range until an entry at or past its end: cheaper than a second
+            // binary search for the end when a page stops after a few entries.
+            var position = range.lowerBound(in: store)
+            if let startKey = read.startKey {
+                position = max(position, store.firstPosition { $0 > startKey })
+            }
+            let end = range.upperBoundKey
+            while position < store.endPosition {
+                let entry = store[position]
+                if let end, entry.key >= end { break }
+                if try !visit(entry, read, request, into: &page) {
                     stopped = true
                     break
                 }
                 position = store.position(after: position)
             }
         } else {
-            var position = upper
+            let lower = range.lowerBound(in: store)
+            var position = range.upperBound(in: store)
+            if let startKey = read.startKey {
+                position = min(position, store.firstPosition { $0 >= startKey })
+            }
             while let previous = store.position(before: position), previous >= lower {
                 if try !visit(store[previous], read, request, into: &page) {
                     stopped = true
@@ -137,14 +184,7 @@ extension InMemoryDynamoDBState {
         catchUp(request.tableName, now: now)
         let table = try self.table(named: request.tableName)
         let index = try self.index(named: request.indexName, of: table)
-        if request.consistentRead == true, index?.isGlobal == true {
-            throw .validation("Consistent reads are not supported on global secondary indexes")
-        }
-        if let limit = request.limit, limit < 1 {
-            throw .validation(
-                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
-            )
-        }
+        try Self.checkReadOptions(request, index: index)
         let select = try Self.resolveSelect(request.select, projection: request.projectionExpression, index: index)
         let filter = try request.filterExpression.map { text throws(DynamoDBError) in try compiler.filter(text) }
         let projection = try request.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
@@ -154,13 +194,32 @@ extension InMemoryDynamoDBState {
         if let filter { expressions.append(filter) }
         if let projection { expressions.append(projection) }
         try validations.validate(attributes, usedBy: expressions)
+        return PreparedRead(
+            table: table, index: index, select: select, filter: filter, projection: projection, attributes: attributes,
+            startKey: try startKey(of: request, table: table, index: index, now: now))
+    }
+
+    /// The options checked on every request, whatever its shape: ConsistentRead against the index, and Limit.
+    private static func checkReadOptions(_ request: ReadRequest, index: IndexDefinition?) throws(DynamoDBError) {
+        if request.consistentRead == true, index?.isGlobal == true {
+            throw .validation("Consistent reads are not supported on global secondary indexes")
+        }
+        if let limit = request.limit, limit < 1 {
+            throw .validation(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            )
+        }
+    }
+
+    /// The last steps of preparing any read: where its ExclusiveStartKey puts it, then injected throttling.
+    private func startKey(
+        of request: ReadRequest, table: StoredTable, index: IndexDefinition?, now: Duration
+    ) throws(DynamoDBError) -> IndexKey? {
         let startKey = try request.exclusiveStartKey.map { key throws(DynamoDBError) in
             try Self.startKey(key, table: table, index: index)
         }
         try checkThrottling(table: table.name, indexes: index.map { [$0.name] } ?? [], now: now)
-        return PreparedRead(
-            table: table, index: index, select: select, filter: filter, projection: projection, attributes: attributes,
-            startKey: startKey)
+        return startKey
     }
 
     /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it

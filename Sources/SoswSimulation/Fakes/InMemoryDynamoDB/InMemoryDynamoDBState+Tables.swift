@@ -81,6 +81,7 @@ extension InMemoryDynamoDBState {
             provisionedThroughput: input.provisionedThroughput,
             arn: "arn:aws:dynamodb:\(region):\(accountID):table/\(input.tableName)")
         tables[input.tableName] = table
+        forgetShapes()
         return CreateTableOutput(tableDescription: Self.describe(table, status: .active))
     }
 
@@ -93,6 +94,7 @@ extension InMemoryDynamoDBState {
     }
 
     mutating func deleteTable(_ input: DeleteTableInput) throws(DynamoDBError) -> DeleteTableOutput {
+        forgetShapes()
         guard let table = tables.removeValue(forKey: input.tableName) else {
             throw .resourceNotFound("Requested resource not found: Table: \(input.tableName) not found")
         }

@@ -23,6 +23,10 @@ struct InMemoryDynamoDBState {
     var tables: [String: StoredTable] = [:]
     var throttling: [HookTarget: ThrottlingRule] = [:]
     var indexLag: [HookTarget: Distribution] = [:]
+    /// Decisions of recent UpdateItem shapes; emptied whenever a table is created or deleted.
+    var updateShapes = ShapeMemo<UpdateShape>()
+    /// Decisions of recent Query shapes, emptied likewise.
+    var queryShapes = ShapeMemo<QueryShape>()
     let random: any RandomSource
     let compiler: ExpressionCompiler
     let validations: ExpressionValidationCache
@@ -52,6 +56,13 @@ struct InMemoryDynamoDBState {
             throw .validation("The table does not have the specified index: \(name)")
         }
         return index
+    }
+
+    /// Drops every remembered request shape: they hold tables, and a table created or deleted changes what a
+    /// shape naming it decides.
+    mutating func forgetShapes() {
+        updateShapes.removeAll()
+        queryShapes.removeAll()
     }
 
     // MARK: Simulation hooks
@@ -216,7 +227,7 @@ struct InMemoryDynamoDBState {
 
     /// The attributes ReturnValues asks for; nil when that is nothing.
     static func returnedAttributes(
-        _ returnValues: ReturnValues?, old: DynamoItem?, new: DynamoItem?, updated: Set<String>
+        _ returnValues: ReturnValues?, old: DynamoItem?, new: DynamoItem?, updated: [String]
     ) -> DynamoItem? {
         let attributes: DynamoItem?
         switch returnValues ?? .nothing {

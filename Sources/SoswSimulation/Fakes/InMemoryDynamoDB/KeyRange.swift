@@ -70,7 +70,7 @@ struct KeyRange {
     }
 
     /// Every key in the range is at or after this one.
-    private var lowerBoundKey: IndexKey {
+    var lowerBoundKey: IndexKey {
         switch condition {
         case .all, .less, .lessOrEqual:
             return bound()
@@ -84,7 +84,7 @@ struct KeyRange {
     }
 
     /// Every key in the range is before this one; nil when no key is after the range.
-    private var upperBoundKey: IndexKey? {
+    var upperBoundKey: IndexKey? {
         switch condition {
         case .all, .greater, .greaterOrEqual:
             return bound(thenAfter: true)

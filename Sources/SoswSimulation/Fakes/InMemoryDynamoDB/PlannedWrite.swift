@@ -12,7 +12,7 @@ struct PlannedWrite: Sendable {
     var new: StoredItem?
     /// Top-level attributes an update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW; empty for puts,
     /// deletes and checks, whose ReturnValues cannot ask for those (and transactions and batches return none).
-    var updated: Set<String>
+    var updated: [String]
     /// False for a ConditionCheck, which writes nothing.
     var writes: Bool
 

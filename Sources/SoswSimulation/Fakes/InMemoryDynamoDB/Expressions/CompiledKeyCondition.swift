@@ -53,6 +53,78 @@ final class CompiledKeyCondition: CompiledExpression {
             sortKey: sort.map { .init(name: $0.name, condition: $0.condition) })
     }
 
+    /// The condition bound to a key schema and names map (see ``KeyConditionBinding``), or nil when it is not
+    /// a plain `key = :v [AND sortKey <op> :v…]` over exactly the schema's keys, which ``resolve(_:partitionKey:sortKey:)``
+    /// then handles, errors included.
+    func binding(names: [String: String]?, partitionKey: String, sortKey: String?) -> KeyConditionBinding? {
+        guard staticIssues.isEmpty else { return nil }
+        var leaves: [(name: String, sort: KeyConditionBinding.Sort)] = []
+        guard Self.collectLeaves(condition, names, into: &leaves) else { return nil }
+        guard let partition = leaves.first(where: { $0.name == partitionKey }),
+            case .equal(let partitionPlaceholder) = partition.sort,
+            leaves.allSatisfy({ $0.name == partitionKey || $0.name == sortKey }),
+            Set(leaves.map(\.name)).count == leaves.count
+        else { return nil }
+        let sort = leaves.first { $0.name == sortKey && $0.name != partitionKey }
+        return KeyConditionBinding(
+            partitionKey: partitionKey, partitionPlaceholder: partitionPlaceholder, sortKey: sort?.name,
+            sort: sort?.sort)
+    }
+
+    /// The leaves of an AND of simple key comparisons; false for any other shape.
+    private static func collectLeaves(
+        _ condition: Condition, _ names: [String: String]?,
+        into leaves: inout [(name: String, sort: KeyConditionBinding.Sort)]
+    ) -> Bool {
+        func keyName(_ operand: ConditionOperand) -> String? {
+            guard case .path(let path) = operand, path.elements.count == 1,
+                case .success(let resolved) = path.resolved(with: names)
+            else { return nil }
+            return resolved.attributeName
+        }
+        func placeholder(_ operand: ConditionOperand) -> String? {
+            if case .value(let placeholder) = operand { placeholder } else { nil }
+        }
+        switch condition {
+        case .and(let left, let right):
+            return collectLeaves(left, names, into: &leaves) && collectLeaves(right, names, into: &leaves)
+        case .comparison(let comparison, let left, let right):
+            let keyOnLeft: Bool
+            let name: String
+            let value: String
+            if let leftName = keyName(left), let rightValue = placeholder(right) {
+                (keyOnLeft, name, value) = (true, leftName, rightValue)
+            } else if let rightName = keyName(right), let leftValue = placeholder(left) {
+                (keyOnLeft, name, value) = (false, rightName, leftValue)
+            } else {
+                return false
+            }
+            let sort: KeyConditionBinding.Sort
+            switch (comparison, keyOnLeft) {
+            case (.equal, _): sort = .equal(value)
+            case (.less, true), (.greater, false): sort = .less(value)
+            case (.lessOrEqual, true), (.greaterOrEqual, false): sort = .lessOrEqual(value)
+            case (.greater, true), (.less, false): sort = .greater(value)
+            case (.greaterOrEqual, true), (.lessOrEqual, false): sort = .greaterOrEqual(value)
+            default: return false
+            }
+            leaves.append((name, sort))
+            return true
+        case .between(let subject, let lower, let upper):
+            guard let name = keyName(subject), let low = placeholder(lower), let high = placeholder(upper) else {
+                return false
+            }
+            leaves.append((name, .between(low, high)))
+            return true
+        case .beginsWith(let subject, let prefix):
+            guard let name = keyName(subject), let value = placeholder(prefix) else { return false }
+            leaves.append((name, .beginsWith(value)))
+            return true
+        default:
+            return false
+        }
+    }
+
     private func collect(
         _ condition: Condition, _ attributes: ExpressionAttributes,
         into conditions: inout [(name: String, condition: SortKeyCondition)]

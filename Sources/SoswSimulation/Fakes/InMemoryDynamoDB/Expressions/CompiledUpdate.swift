@@ -22,40 +22,40 @@ final class CompiledUpdate: CompiledExpression {
         UpdateValidation.issues(of: actions, with: attributes)
     }
 
-    /// Applies SET, REMOVE, ADD and DELETE to `item` (left unchanged if this throws) and returns the top-level
-    /// attribute names the update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW.
-    func apply(to item: inout DynamoItem, _ attributes: ExpressionAttributes) throws(DynamoDBError) -> Set<String> {
-        if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
-        return try UpdateApplication(attributes: attributes).apply(actions, to: &item)
+    /// The actions with their target paths bound to `names`, with DynamoDB's message for an undefined `#name`.
+    func resolved(names: [String: String]?) throws(DynamoDBError) -> ResolvedUpdateActions {
+        func resolve(_ path: DocumentPath) throws(DynamoDBError) -> DocumentPath.Resolved {
+            switch path.resolved(with: names) {
+            case .success(let resolved): return resolved
+            case .failure(let undefined):
+                throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
+            }
+        }
+        var resolved = ResolvedUpdateActions()
+        for assignment in actions.assignments {
+            resolved.assignments.append(.init(path: try resolve(assignment.path), value: assignment.value))
+        }
+        for path in actions.removals {
+            resolved.removals.append(try resolve(path))
+        }
+        for operation in actions.additions {
+            resolved.additions.append(.init(path: try resolve(operation.path), value: operation.value))
+        }
+        for operation in actions.deletions {
+            resolved.deletions.append(.init(path: try resolve(operation.path), value: operation.value))
+        }
+        let paths = resolved.assignments.map(\.path) + resolved.removals + resolved.additions.map(\.path)
+            + resolved.deletions.map(\.path)
+        resolved.topLevelNames = Set(paths.map(\.attributeName)).sorted()
+        return resolved
     }
 
-    /// The top-level attribute names the update writes, sorted, so the fake can refuse updates of key attributes
-    /// ("Cannot update attribute X. This attribute is part of the key") before touching anything.
-    /// Runs on every UpdateItem, so it binds only what it needs: each path's placeholders are checked, and only
-    /// its first element is resolved.
-    func updatedTopLevelNames(_ attributes: ExpressionAttributes) throws(DynamoDBError) -> [String] {
-        var names: [String] = []
-        func add(_ path: DocumentPath) throws(DynamoDBError) {
-            var topLevel: String?
-            for element in path.elements {
-                let name: String
-                switch element {
-                case .name(let bare): name = bare
-                case .placeholder(let placeholder):
-                    guard let bound = attributes.names?[placeholder] else {
-                        throw .validation(kind.invalid(ExpressionIssue.undefinedName(placeholder).message))
-                    }
-                    name = bound
-                case .index: continue
-                }
-                if topLevel == nil { topLevel = name }
-            }
-            if let topLevel, !names.contains(topLevel) { names.append(topLevel) }
-        }
-        for assignment in actions.assignments { try add(assignment.path) }
-        for path in actions.removals { try add(path) }
-        for operation in actions.additions { try add(operation.path) }
-        for operation in actions.deletions { try add(operation.path) }
-        return names.sorted()
+    /// Applies SET, REMOVE, ADD and DELETE, bound by ``resolved(names:)``, to `item` (left unchanged if this
+    /// throws).
+    func apply(_ resolved: ResolvedUpdateActions, to item: inout DynamoItem, _ attributes: ExpressionAttributes)
+        throws(DynamoDBError)
+    {
+        if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
+        try UpdateApplication(attributes: attributes).apply(resolved, to: &item)
     }
 }

@@ -14,26 +14,24 @@ struct UpdateApplication {
     static let incorrectType = DynamoDBError.validation(
         "An operand in the update expression has an incorrect data type")
 
-    /// Returns the top-level attribute names the update targets. `item` is left unchanged if this throws.
-    func apply(_ actions: UpdateActions, to item: inout DynamoItem) throws(DynamoDBError) -> Set<String> {
-        let original = item
+    /// Applies the actions; `item` is left unchanged if this throws.
+    func apply(_ actions: ResolvedUpdateActions, to item: inout DynamoItem) throws(DynamoDBError) {
         var working = item
-        var changed: Set<String> = []
 
-        var assignments: [(DocumentPath.Resolved, AttributeValue)] = []
-        assignments.reserveCapacity(actions.assignments.count)
-        for assignment in actions.assignments {
-            assignments.append((try resolve(assignment.path), try value(of: assignment.value, in: original)))
-        }
-        for (path, value) in assignments {
-            try Self.assign(value, at: path, in: &working)
-            changed.insert(path.attributeName)
+        if !actions.assignments.isEmpty {
+            // Every SET value is computed from the item as it was before any of them is assigned.
+            var values: [AttributeValue] = []
+            values.reserveCapacity(actions.assignments.count)
+            for assignment in actions.assignments {
+                values.append(try value(of: assignment.value, in: item))
+            }
+            for (assignment, value) in zip(actions.assignments, values) {
+                try Self.assign(value, at: assignment.path, in: &working)
+            }
         }
 
         var listRemovals: [(parent: [DocumentPath.Resolved.Element], indexes: [Int])] = []
-        for path in actions.removals {
-            let resolved = try resolve(path)
-            changed.insert(resolved.attributeName)
+        for resolved in actions.removals {
             if case .index(let index) = resolved.elements.last {
                 let parent = Array(resolved.elements.dropLast())
                 if let group = listRemovals.firstIndex(where: { $0.parent == parent }) {
@@ -52,30 +50,25 @@ struct UpdateApplication {
         }
 
         for operation in actions.additions {
-            let path = try resolve(operation.path)
             let operand = try value(of: operation.value)
-            changed.insert(path.attributeName)
-            guard let current = path.value(in: working) else {
-                try Self.assign(operand, at: path, in: &working)
+            guard let current = operation.path.value(in: working) else {
+                try Self.assign(operand, at: operation.path, in: &working)
                 continue
             }
-            try Self.assign(try Self.add(operand, to: current), at: path, in: &working)
+            try Self.assign(try Self.add(operand, to: current), at: operation.path, in: &working)
         }
 
         for operation in actions.deletions {
-            let path = try resolve(operation.path)
             let operand = try value(of: operation.value)
-            changed.insert(path.attributeName)
-            guard let current = path.value(in: working) else { continue }
+            guard let current = operation.path.value(in: working) else { continue }
             if let remaining = try Self.delete(operand, from: current) {
-                try Self.assign(remaining, at: path, in: &working)
+                try Self.assign(remaining, at: operation.path, in: &working)
             } else {
-                try Self.remove(at: path, in: &working)
+                try Self.remove(at: operation.path, in: &working)
             }
         }
 
         item = working
-        return changed
     }
 
     // MARK: Values
