@@ -29,13 +29,13 @@ extension InMemoryDynamoDBState {
                     let (position, stored) = try validateNewItem(put.item, in: table)
                     let (old, hint) = table.lookup(position)
                     plan = PlannedWrite(
-                        table: tableName, primaryKey: position, primaryHint: hint, old: old, new: stored,
+                        table: table, primaryKey: position, primaryHint: hint, old: old, new: stored,
                         updated: [], writes: true)
                 case (nil, let delete?):
                     let position = try primaryKey(delete.key, in: table)
                     let (old, hint) = table.lookup(position)
                     plan = PlannedWrite(
-                        table: tableName, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
+                        table: table, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
                         writes: old != nil)
                 default:
                     throw .validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")
@@ -52,7 +52,7 @@ extension InMemoryDynamoDBState {
         var refusal: DynamoDBError?
         for (tableName, tablePlans) in plans {
             do throws(DynamoDBError) {
-                try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexes.map(\.name) ?? [], now: now)
+                try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexNames ?? [], now: now)
             } catch where error.isRetryable {
                 unprocessed[tableName] = input.requestItems[tableName]
                 refusal = refusal ?? error

@@ -15,7 +15,7 @@ extension InMemoryDynamoDBState {
         let (old, hint) = table.lookup(position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [], writes: true)
+            table: table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [], writes: true)
     }
 
     /// An UpdateItem checked against the request alone (table, key, expressions, placeholders), before the
@@ -130,7 +130,7 @@ extension InMemoryDynamoDBState {
         }
         let stored = try validateStoredItem(new, in: prepared.table)
         return PlannedWrite(
-            table: prepared.tableName, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
+            table: prepared.table, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
             updated: updated, writes: true)
     }
 
@@ -145,7 +145,7 @@ extension InMemoryDynamoDBState {
         let (old, hint) = table.lookup(position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
+            table: table, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
             writes: old != nil)
     }
 
@@ -160,7 +160,7 @@ extension InMemoryDynamoDBState {
         let old = table.item(at: position)
         try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
         return PlannedWrite(
-            table: tableName, primaryKey: position, primaryHint: nil, old: old, new: old, updated: [], writes: false)
+            table: table, primaryKey: position, primaryHint: nil, old: old, new: old, updated: [], writes: false)
     }
 
     private func check(
@@ -176,24 +176,20 @@ extension InMemoryDynamoDBState {
     /// Applies a plan; with `countingIndexWrites`, returns the sizes of the index writes it caused.
     mutating func commit(_ plan: PlannedWrite, now: Duration, countingIndexWrites: Bool) -> [String: [Int]] {
         guard plan.writes else { return [:] }
-        let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table)
-        return tables[plan.table]?.write(
+        let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table.name)
+        return plan.table.write(
             at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag,
-            countingIndexWrites: countingIndexWrites) ?? [:]
+            countingIndexWrites: countingIndexWrites)
     }
 
     private func writeCapacity(
         _ plan: PlannedWrite, _ indexWrites: [String: [Int]], _ mode: ReturnConsumedCapacity?
-    ) throws(DynamoDBError) -> ConsumedCapacity? {
+    ) -> ConsumedCapacity? {
         guard let mode, mode != .nothing else { return nil }
         return Self.consumedCapacity(
-            mode, table: try table(named: plan.table), isRead: false,
+            mode, table: plan.table, isRead: false,
             tableUnits: CapacityUnits.write(bytes: plan.consumedBytes),
             indexUnits: Self.indexWriteUnits(indexWrites, transactional: false))
-    }
-
-    private func globalIndexNames(_ tableName: String) -> [String] {
-        tables[tableName]?.globalIndexes.map(\.name) ?? []
     }
 
     // MARK: Operations
@@ -207,22 +203,22 @@ extension InMemoryDynamoDBState {
             table: input.tableName, item: input.item, condition: input.conditionExpression,
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
-        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
         let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return PutItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
-            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+            consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
     mutating func updateItem(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> UpdateItemOutput {
         let plan = try planUpdate(try prepareRememberedUpdate(input, now: now))
-        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
         let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return UpdateItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
-            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+            consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
     mutating func deleteItem(_ input: DeleteItemInput, now: Duration) throws(DynamoDBError) -> DeleteItemOutput {
@@ -234,11 +230,11 @@ extension InMemoryDynamoDBState {
             table: input.tableName, key: input.key, condition: input.conditionExpression,
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
-        try checkThrottling(table: input.tableName, indexes: globalIndexNames(input.tableName), now: now)
+        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
         let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return DeleteItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, old: plan.old?.attributes, new: nil, updated: []),
-            consumedCapacity: try writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
+            consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
     mutating func getItem(_ input: GetItemInput, now: Duration) throws(DynamoDBError) -> GetItemOutput {

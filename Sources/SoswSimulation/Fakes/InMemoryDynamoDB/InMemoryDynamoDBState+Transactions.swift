@@ -52,14 +52,14 @@ extension InMemoryDynamoDBState {
                 cancellationReasons: reasons)
         }
         for tableName in targets {
-            try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexes.map(\.name) ?? [], now: now)
+            try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexNames ?? [], now: now)
         }
         var tableUnits: [String: Double] = [:]
         var indexUnits: [String: [String: Double]] = [:]
         for plan in plans {
             let writes = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
-            tableUnits[plan.table, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
-            indexUnits[plan.table, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
+            tableUnits[plan.table.name, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
+            indexUnits[plan.table.name, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
         }
         var consumed: [ConsumedCapacity] = []
         for tableName in targets {

@@ -68,10 +68,9 @@ struct InMemoryDynamoDBState {
     // MARK: Simulation hooks
 
     /// Refuses the request when a throttling rule on the table or one of `indexes` fires now.
-    /// `indexes` is only evaluated when some rule is set: most simulations set none.
-    func checkThrottling(table: String, indexes: @autoclosure () -> [String], now: Duration) throws(DynamoDBError) {
+    func checkThrottling(table: String, indexes: [String], now: Duration) throws(DynamoDBError) {
         if throttling.isEmpty { return }
-        for target in [HookTarget(table: table, index: nil)] + indexes().map({ HookTarget(table: table, index: $0) }) {
+        for target in [HookTarget(table: table, index: nil)] + indexes.map({ HookTarget(table: table, index: $0) }) {
             guard let rule = throttling[target] else { continue }
             if let window = rule.window, !window.contains(now) { continue }
             if random.bernoulli(rule.probability) { throw rule.error }
@@ -95,22 +94,12 @@ struct InMemoryDynamoDBState {
 
     /// The position of the item a request's `Key` names, checking it has exactly the key attributes.
     func primaryKey(_ key: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
-        guard key.count == table.key.attributeCount, let scalars = table.key.scalars(of: key) else {
+        guard key.count == table.key.attributeCount, let position = table.primaryKey(of: key) else {
             throw .validation("The provided key element does not match the schema")
         }
-        try Self.refuseEmptyKey(scalars.partition, name: table.key.partitionName)
-        if let sort = scalars.sort, let sortName = table.key.sortName {
-            try Self.refuseEmptyKey(sort, name: sortName)
-        }
-        return IndexKey(partition: scalars.partition, sort: scalars.sort)
-    }
-
-    private static func refuseEmptyKey(_ scalar: KeyScalar, name: String) throws(DynamoDBError) {
-        switch scalar {
-        case .string(let text) where text.isEmpty: throw emptyKey(name)
-        case .binary(let bytes) where bytes.isEmpty: throw emptyKey(name)
-        default: break
-        }
+        if position.hasEmptyPartition { throw Self.emptyKey(table.key.partitionName) }
+        if let sortName = table.key.sortName, position.hasEmptySort { throw Self.emptyKey(sortName) }
+        return position
     }
 
     private static func emptyKey(_ name: String) -> DynamoDBError {
@@ -159,18 +148,23 @@ struct InMemoryDynamoDBState {
                 try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
             }
         }
-        // Only sets, maps and lists can be invalid; the sorted walk (so that the first bad attribute by name is
-        // the one reported) runs only when the item holds one.
-        if item.values.contains(where: Self.mayBeInvalid) {
+        // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
+        // sorted walk (so that the first bad attribute by name is the one reported) runs only when it holds one.
+        var size = 0
+        var mayBeInvalid = false
+        for (name, value) in item {
+            size += name.utf8.count + value.storageSize
+            mayBeInvalid = mayBeInvalid || Self.mayBeInvalid(value)
+        }
+        if mayBeInvalid {
             for name in item.keys.sorted() {
                 try Self.validateValue(item[name]!)
             }
         }
-        let stored = StoredItem(item)
-        if stored.size > Self.maximumItemBytes {
+        if size > Self.maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return stored
+        return StoredItem(item, size: size)
     }
 
     /// An index key attribute, when the item has it, must have the index's type and not be empty.

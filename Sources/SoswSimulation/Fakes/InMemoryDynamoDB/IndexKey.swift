@@ -64,6 +64,16 @@ struct IndexKey: Hashable, Comparable, Sendable {
         bytes[..<KeyEncoding.endOfComponent(in: bytes, from: 0)]
     }
 
+    /// Whether the partition component is an empty string or binary, which no stored key may have.
+    var hasEmptyPartition: Bool {
+        KeyEncoding.isEmptyStringOrBinary(bytes, at: 0)
+    }
+
+    /// Whether the sort component is an empty string or binary.
+    var hasEmptySort: Bool {
+        KeyEncoding.isEmptyStringOrBinary(bytes, at: KeyEncoding.endOfComponent(in: bytes, from: 0))
+    }
+
     /// The partition key value (decoded; for the rare reads that need the value itself).
     var partition: KeyScalar {
         KeyEncoding.decode(bytes, at: 0)!

@@ -130,6 +130,12 @@ enum KeyEncoding {
         }
     }
 
+    /// Whether the component starting at `start` is an empty string or binary (its tag, then the terminator: an
+    /// escaped zero byte would be `00 FF`).
+    static func isEmptyStringOrBinary(_ bytes: [UInt8], at start: Int) -> Bool {
+        (bytes[start] == stringTag || bytes[start] == binaryTag) && bytes[start + 1] == 0x00 && bytes[start + 2] == 0x00
+    }
+
     /// Where the component starting at `start` ends (the start of the next one).
     static func endOfComponent(in bytes: [UInt8], from start: Int) -> Int {
         switch bytes[start] {

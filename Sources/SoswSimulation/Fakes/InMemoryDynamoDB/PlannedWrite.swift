@@ -3,8 +3,8 @@ import SoswCore
 /// A single-item write decided but not yet applied: which item, as it was and as it will be. PutItem,
 /// UpdateItem and DeleteItem apply it at once; a transaction plans every action first and applies them all
 /// only if every condition held.
-struct PlannedWrite: Sendable {
-    var table: String
+struct PlannedWrite {
+    var table: StoredTable
     var primaryKey: IndexKey
     /// Where planning found the item, so the write does not search again (ignored if the table changed shape).
     var primaryHint: OrderedStore<IndexKey, StoredItem>.Hint?

@@ -9,33 +9,35 @@ struct ShapeMemo<Decision> {
     /// Enough for every shape sosw's core sends to one operation; older shapes make way in turn.
     static var capacity: Int { 16 }
 
-    private var entries: [(shape: RequestShape, decision: Decision)] = []
+    // Kept apart so a lookup compares shapes in place (an array of pairs copied each one out to compare it).
+    private var shapes: [RequestShape] = []
+    private var decisions: [Decision] = []
     private var nextReplaced = 0
 
     func decision(
         table: String, index: String? = nil, expressions: RequestShape.Texts, names: [String: String]?,
         values: DynamoItem?
     ) -> Decision? {
-        for position in entries.indices
-        where entries[position].shape.matches(
-            table: table, index: index, expressions: expressions, names: names, values: values)
-        {
-            return entries[position].decision
+        let found = shapes.withUnsafeBufferPointer { shapes in
+            shapes.firstIndex { $0.matches(table: table, index: index, expressions: expressions, names: names, values: values) }
         }
-        return nil
+        return found.map { decisions[$0] }
     }
 
     mutating func remember(_ decision: Decision, for shape: RequestShape) {
-        if entries.count < Self.capacity {
-            entries.append((shape, decision))
+        if shapes.count < Self.capacity {
+            shapes.append(shape)
+            decisions.append(decision)
         } else {
-            entries[nextReplaced] = (shape, decision)
+            shapes[nextReplaced] = shape
+            decisions[nextReplaced] = decision
             nextReplaced = (nextReplaced + 1) % Self.capacity
         }
     }
 
     mutating func removeAll() {
-        entries.removeAll()
+        shapes.removeAll()
+        decisions.removeAll()
         nextReplaced = 0
     }
 }

@@ -14,6 +14,8 @@ final class StoredTable {
     let localIndexes: [IndexDefinition]
     /// The global indexes, then the local ones: kept rather than concatenated on every write.
     let indexes: [IndexDefinition]
+    /// The global indexes' names, which throttling checks on every write.
+    let globalIndexNames: [String]
     var billingMode: BillingMode
     var provisionedThroughput: ProvisionedThroughput?
     var arn: String
@@ -40,6 +42,7 @@ final class StoredTable {
         self.globalIndexes = globalIndexes
         self.localIndexes = localIndexes
         self.indexes = globalIndexes + localIndexes
+        self.globalIndexNames = globalIndexes.map(\.name)
         self.billingMode = billingMode
         self.provisionedThroughput = provisionedThroughput
         self.arn = arn
