@@ -44,9 +44,19 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
             self.storedDigitCount = 1
             return
         }
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
+        if let small = UInt64(exactly: significand) {
+            // Most numbers fit 64 bits, where dividing by ten is a multiplication; 128-bit division is a call.
+            var rest = small
+            while rest % 10 == 0 {
+                rest /= 10
+                exponent += 1
+            }
+            significand = UInt128(rest)
+        } else {
+            while significand % 10 == 0 {
+                significand /= 10
+                exponent += 1
+            }
         }
         self.isNegative = uncheckedNegative
         self.significand = significand
@@ -141,8 +151,8 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
             throw .validation(tooManyDigitsMessage)
         }
         let adjusted = exponent + digits.count - 1
-        guard adjusted <= maximumAdjustedExponent else { throw .validation(overflowMessage) }
-        guard adjusted >= minimumAdjustedExponent else { throw .validation(underflowMessage) }
+        guard adjusted <= maximumAdjustedExponent else { throw .validation(DynamoNumber.overflowMessage) }
+        guard adjusted >= minimumAdjustedExponent else { throw .validation(DynamoNumber.underflowMessage) }
         var significand: UInt128 = 0
         for digit in digits {
             significand = significand * 10 + UInt128(digit)
@@ -151,13 +161,14 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     private static func digitCount(of value: UInt128) -> Int {
-        var count = 1
-        var rest = value / 10
-        while rest > 0 {
-            count += 1
-            rest /= 10
+        // The number of powers of ten not above the value (10^0 … 10^38), found by comparisons only.
+        var low = 1
+        var high = powersOfTen.count
+        while low < high {
+            let middle = (low + high) / 2
+            if powersOfTen[middle] <= value { low = middle + 1 } else { high = middle }
         }
-        return count
+        return low
     }
 
     private static let powersOfTen: [UInt128] = {
@@ -219,9 +230,8 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
         let rhsSign = rhs.significand == 0 ? 0 : (rhs.isNegative ? -1 : 1)
         if lhsSign != rhsSign { return lhsSign < rhsSign }
         if lhsSign == 0 { return false }
-        let magnitudeLess = compareMagnitude(lhs, rhs) < 0
-        let magnitudeGreater = compareMagnitude(lhs, rhs) > 0
-        return lhsSign > 0 ? magnitudeLess : magnitudeGreater
+        let magnitudeOrder = compareMagnitude(lhs, rhs)
+        return lhsSign > 0 ? magnitudeOrder < 0 : magnitudeOrder > 0
     }
 
     /// -1, 0 or 1 as |lhs| is smaller than, equal to or larger than |rhs| (both non-zero).
@@ -246,6 +256,33 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
         if other.isZero { return self }
         if isZero { return other }
         let common = Swift.min(exponent, other.exponent)
+        let lhsShift = exponent - common
+        let rhsShift = other.exponent - common
+        if significantDigitCount + lhsShift <= DynamoNumber.maximumSignificantDigits,
+            other.significantDigitCount + rhsShift <= DynamoNumber.maximumSignificantDigits
+        {
+            // Both fit 38 digits at the common exponent: exact in 128 bits (two of them stay below 2^128).
+            let lhs = significand * DynamoNumber.powersOfTen[lhsShift]
+            let rhs = other.significand * DynamoNumber.powersOfTen[rhsShift]
+            let negative: Bool
+            let magnitude: UInt128
+            if isNegative == other.isNegative {
+                (negative, magnitude) = (isNegative, lhs + rhs)
+            } else if lhs == rhs {
+                return .zero
+            } else if lhs > rhs {
+                (negative, magnitude) = (isNegative, lhs - rhs)
+            } else {
+                (negative, magnitude) = (other.isNegative, rhs - lhs)
+            }
+            if magnitude < DynamoNumber.powersOfTen[DynamoNumber.maximumSignificantDigits] {
+                let result = DynamoNumber(uncheckedNegative: negative, significand: magnitude, exponent: common)
+                let adjusted = result.exponent + result.significantDigitCount - 1
+                guard adjusted <= DynamoNumber.maximumAdjustedExponent else { throw .validation(DynamoNumber.overflowMessage) }
+                guard adjusted >= DynamoNumber.minimumAdjustedExponent else { throw .validation(DynamoNumber.underflowMessage) }
+                return result
+            }
+        }
         let lhsDigits = DynamoNumber.littleEndianDigits(significand, shift: exponent - common)
         let rhsDigits = DynamoNumber.littleEndianDigits(other.significand, shift: other.exponent - common)
         var resultNegative: Bool

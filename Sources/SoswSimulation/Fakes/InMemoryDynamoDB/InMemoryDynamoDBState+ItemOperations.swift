@@ -212,7 +212,9 @@ extension InMemoryDynamoDBState {
     }
 
     mutating func updateItem(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> UpdateItemOutput {
-        let plan = try planUpdate(try prepareRememberedUpdate(input, now: now))
+        // Two statements: as one, `self` would be copied for `planUpdate` before the mutating preparation ran.
+        let prepared = try prepareRememberedUpdate(input, now: now)
+        let plan = try planUpdate(prepared)
         try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
         let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
         return UpdateItemOutput(

@@ -106,6 +106,7 @@ extension InMemoryDynamoDBState {
         let store = read.table.store(for: read.index)
         let forward = input.scanIndexForward ?? true
         var page = Page()
+        page.items.reserveCapacity(min(input.limit ?? 16, 64))
         var stopped = false
         if forward {
             // Walks from the first entry of the range until an entry at or past its end: cheaper than a second
@@ -277,6 +278,7 @@ extension InMemoryDynamoDBState {
     }
 
     private func readCapacity(_ page: Page, _ read: PreparedRead, _ request: ReadRequest) -> ConsumedCapacity? {
+        guard Self.counts(request.returnConsumedCapacity) else { return nil }
         let consistent = request.consistentRead ?? false
         if let index = read.index {
             let indexUnits = CapacityUnits.read(bytes: page.indexBytes, consistent: consistent)

@@ -10,13 +10,10 @@ struct IndexDefinition: Sendable, Equatable {
 
     var projectionType: ProjectionType { projection.projectionType ?? .keysOnly }
 
-    /// The index entry of `item`, or nil when the item lacks the index key (a sparse index leaves it out).
-    /// The entry holds the table key, the index key and the projected attributes.
-    func entry(for item: StoredItem, tableKey: KeyDefinition) -> (key: IndexKey, image: StoredItem)? {
-        guard let indexKey = IndexKey(item: item.attributes, indexKey: key, tableKey: tableKey) else { return nil }
-        // An ALL projection is the item itself, whose size is already known.
-        let image = projectionType == .all ? item : StoredItem(projected(item.attributes, tableKey: tableKey))
-        return (indexKey, image)
+    /// The index entry of `item` under `indexKey` (its key in this index): the projected attributes. An ALL
+    /// projection is the item itself, whose size is already known.
+    func image(of item: StoredItem, tableKey: KeyDefinition) -> StoredItem {
+        projectionType == .all ? item : StoredItem(projected(item.attributes, tableKey: tableKey))
     }
 
     func projected(_ item: DynamoItem, tableKey: KeyDefinition) -> DynamoItem {

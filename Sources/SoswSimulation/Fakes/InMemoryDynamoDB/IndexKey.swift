@@ -16,9 +16,18 @@ import SoswCore
 /// is a `memcmp`, copying one is a single retain, and a range bound is a byte string too. Four separate key
 /// values cost a retain each per copy and a type switch per comparison, and the stores copy and compare keys
 /// dozens of times per request.
+///
+/// The first 32 bytes are also kept inline as four big-endian words (zero-padded): most comparisons are decided
+/// there without following the array to its storage, and a binary search over a million keys was bound by
+/// those memory loads. 32 bytes hold a typical partition and numeric sort key whole.
 struct IndexKey: Hashable, Comparable, Sendable {
     /// Four encoded components: partition, sort, table partition, table sort (a missing one is one byte).
-    private(set) var bytes: [UInt8]
+    let bytes: [UInt8]
+    private let head0: UInt64
+    private let head1: UInt64
+    private let head2: UInt64
+    private let head3: UInt64
+    private static let headBytes = 32
 
     init(partition: KeyScalar, sort: KeyScalar?, tablePartition: KeyScalar? = nil, tableSort: KeyScalar? = nil) {
         var bytes: [UInt8] = []
@@ -27,7 +36,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
         KeyEncoding.append(sort, to: &bytes)
         KeyEncoding.append(tablePartition, to: &bytes)
         KeyEncoding.append(tableSort, to: &bytes)
-        self.bytes = bytes
+        self.init(bytes: bytes)
     }
 
     /// The position of an item (or a request's key) in its table; nil when it lacks a valid key.
@@ -37,7 +46,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
         guard tableKey.appendEncodedKey(of: item, to: &bytes) else { return nil }
         bytes.append(KeyEncoding.missing)
         bytes.append(KeyEncoding.missing)
-        self.bytes = bytes
+        self.init(bytes: bytes)
     }
 
     /// The position of an item in a secondary index; nil when it lacks the index key (a sparse index leaves it
@@ -47,11 +56,32 @@ struct IndexKey: Hashable, Comparable, Sendable {
         bytes.reserveCapacity(80)
         guard indexKey.appendEncodedKey(of: item, to: &bytes), tableKey.appendEncodedKey(of: item, to: &bytes)
         else { return nil }
-        self.bytes = bytes
+        self.init(bytes: bytes)
+    }
+
+    /// The position in a secondary index of the item at `primaryKey` in its table, whose table part is copied
+    /// rather than encoded again; nil when the item lacks the index key.
+    init?(item: DynamoItem, indexKey: KeyDefinition, primaryKey: IndexKey) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(primaryKey.bytes.count + 40)
+        guard indexKey.appendEncodedKey(of: item, to: &bytes) else { return nil }
+        // A table position ends with two missing components; an index position has the table's key there.
+        bytes.append(contentsOf: primaryKey.bytes[..<(primaryKey.bytes.count - 2)])
+        self.init(bytes: bytes)
     }
 
     private init(bytes: [UInt8]) {
+        var head: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &head) { raw in
+            bytes.withUnsafeBytes { source in
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(Self.headBytes)))
+            }
+        }
         self.bytes = bytes
+        self.head0 = UInt64(bigEndian: head.0)
+        self.head1 = UInt64(bigEndian: head.1)
+        self.head2 = UInt64(bigEndian: head.2)
+        self.head3 = UInt64(bigEndian: head.3)
     }
 
     /// A bound for a binary search: not a key of any item, only compared with keys.
@@ -90,11 +120,19 @@ struct IndexKey: Hashable, Comparable, Sendable {
     }
 
     static func < (lhs: IndexKey, rhs: IndexKey) -> Bool {
-        compare(lhs.bytes, rhs.bytes) < 0
+        if lhs.head0 != rhs.head0 { return lhs.head0 < rhs.head0 }
+        if lhs.head1 != rhs.head1 { return lhs.head1 < rhs.head1 }
+        if lhs.head2 != rhs.head2 { return lhs.head2 < rhs.head2 }
+        if lhs.head3 != rhs.head3 { return lhs.head3 < rhs.head3 }
+        // The heads agree: two short keys differ only in length (the shorter is a prefix); otherwise compare all.
+        if lhs.bytes.count <= headBytes, rhs.bytes.count <= headBytes { return lhs.bytes.count < rhs.bytes.count }
+        return compare(lhs.bytes, rhs.bytes) < 0
     }
 
     static func == (lhs: IndexKey, rhs: IndexKey) -> Bool {
-        lhs.bytes.count == rhs.bytes.count && compare(lhs.bytes, rhs.bytes) == 0
+        lhs.head0 == rhs.head0 && lhs.head1 == rhs.head1 && lhs.head2 == rhs.head2 && lhs.head3 == rhs.head3
+            && lhs.bytes.count == rhs.bytes.count
+            && (lhs.bytes.count <= headBytes || compare(lhs.bytes, rhs.bytes) == 0)
     }
 
     func hash(into hasher: inout Hasher) {

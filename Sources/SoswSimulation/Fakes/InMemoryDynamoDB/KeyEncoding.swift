@@ -125,9 +125,8 @@ enum KeyEncoding {
         let invert: UInt8 = number.isNegative ? 0xFF : 0x00
         bytes.append(number.isNegative ? 0x00 : 0x02)
         bytes.append(UInt8(adjustedExponent - DynamoNumber.minimumAdjustedExponent) ^ invert)
-        for shift in stride(from: (significandBytes - 1) * 8, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: scaled >> UInt128(shift)) ^ invert)
-        }
+        let significand = number.isNegative ? ~scaled.bigEndian : scaled.bigEndian
+        withUnsafeBytes(of: significand) { bytes.append(contentsOf: $0) }
     }
 
     /// Whether the component starting at `start` is an empty string or binary (its tag, then the terminator: an

@@ -29,6 +29,9 @@ struct OrderedStore<Key: Comparable, Value> {
     }
 
     private var chunks: [[Entry]] = []
+    /// The last key of each chunk, side by side: the search for a chunk reads only this array instead of
+    /// following each probed chunk to its storage (a cache miss per probe with a million entries).
+    private var lastKeys: [Key] = []
     private(set) var count = 0
     private var shape: UInt64 = 0
 
@@ -60,18 +63,20 @@ struct OrderedStore<Key: Comparable, Value> {
     /// and lent to the predicate: a search compares a few dozen keys and copying each (with the strings in it)
     /// cost more than comparing them.
     func firstPosition(where isAtOrAfter: (borrowing Key) -> Bool) -> Position {
-        chunks.withUnsafeBufferPointer { chunks in
+        let low = lastKeys.withUnsafeBufferPointer { lastKeys in
             var low = 0
-            var high = chunks.count
+            var high = lastKeys.count
             while low < high {
                 let middle = (low + high) / 2
-                let isAfter = chunks[middle].withUnsafeBufferPointer { entries in isAtOrAfter(entries[entries.count - 1].key) }
-                if isAfter {
+                if isAtOrAfter(lastKeys[middle]) {
                     high = middle
                 } else {
                     low = middle + 1
                 }
             }
+            return low
+        }
+        return chunks.withUnsafeBufferPointer { chunks in
             if low == chunks.count { return Position(chunk: chunks.count, offset: 0) }
             let offset = chunks[low].withUnsafeBufferPointer { entries in
                 var lowOffset = 0
@@ -119,6 +124,7 @@ struct OrderedStore<Key: Comparable, Value> {
     mutating func set(_ value: Value, for key: Key, hint: Hint? = nil) -> Value? {
         if chunks.isEmpty {
             chunks.append([Entry(key: key, value: value)])
+            lastKeys.append(key)
             count = 1
             shape &+= 1
             return nil
@@ -133,12 +139,17 @@ struct OrderedStore<Key: Comparable, Value> {
             position = Position(chunk: chunks.count - 1, offset: chunks[chunks.count - 1].count)
         }
         chunks[position.chunk].insert(Entry(key: key, value: value), at: position.offset)
+        if position.offset == chunks[position.chunk].count - 1 {
+            lastKeys[position.chunk] = key
+        }
         count += 1
         shape &+= 1
         if chunks[position.chunk].count > Self.chunkCapacity {
             let upper = Array(chunks[position.chunk][(Self.chunkCapacity / 2)...])
             chunks[position.chunk].removeSubrange((Self.chunkCapacity / 2)...)
             chunks.insert(upper, at: position.chunk + 1)
+            lastKeys[position.chunk] = chunks[position.chunk][chunks[position.chunk].count - 1].key
+            lastKeys.insert(upper[upper.count - 1].key, at: position.chunk + 1)
         }
         return nil
     }
@@ -153,6 +164,9 @@ struct OrderedStore<Key: Comparable, Value> {
         shape &+= 1
         if chunks[position.chunk].isEmpty {
             chunks.remove(at: position.chunk)
+            lastKeys.remove(at: position.chunk)
+        } else if position.offset == chunks[position.chunk].count {
+            lastKeys[position.chunk] = chunks[position.chunk][position.offset - 1].key
         }
         return old
     }

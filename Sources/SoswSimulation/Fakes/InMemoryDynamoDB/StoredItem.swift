@@ -6,6 +6,10 @@ import SoswCore
 struct StoredItem: Sendable {
     var attributes: DynamoItem
     var size: Int
+    /// The item's key in each secondary index of its table (by ordinal; nil where a sparse index leaves it out),
+    /// set when the table stores it: the next write of the item finds its old index entries without encoding
+    /// their keys again. Empty for an item not stored yet, and in index images.
+    var indexKeys: [IndexKey?] = []
 
     init(_ attributes: DynamoItem) {
         self.attributes = attributes

@@ -89,6 +89,10 @@ final class StoredTable {
         at primaryKey: IndexKey, hint: OrderedStore<IndexKey, StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
         now: Duration, lag: ((IndexDefinition) -> Duration?)?, countingIndexWrites: Bool
     ) -> [String: [Int]] {
+        var new = new
+        if let written = new?.attributes, !indexes.isEmpty {
+            new?.indexKeys = indexes.map { IndexKey(item: written, indexKey: $0.key, primaryKey: primaryKey) }
+        }
         if let new {
             items.set(new, for: primaryKey, hint: hint)
         } else {
@@ -98,8 +102,10 @@ final class StoredTable {
         var indexWrites: [String: [Int]] = [:]
         for ordinal in indexes.indices {
             let index = indexes[ordinal]
-            let oldEntry = old.flatMap { index.entry(for: $0, tableKey: key) }
-            let newEntry = new.flatMap { index.entry(for: $0, tableKey: key) }
+            let oldEntry = old.flatMap { old in
+                indexKey(of: old, at: primaryKey, in: ordinal).map { (key: $0, image: index.image(of: old, tableKey: key)) }
+            }
+            let newEntry = new.flatMap { new in new.indexKeys[ordinal].map { (key: $0, image: index.image(of: new, tableKey: key)) } }
             if oldEntry == nil && newEntry == nil { continue }
             let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
             if sameKey, oldEntry!.image.size == newEntry!.image.size,
@@ -130,6 +136,14 @@ final class StoredTable {
             }
         }
         return indexWrites
+    }
+
+    /// The key of a stored item in the index at `ordinal`: remembered when the item was written, else encoded.
+    private func indexKey(of item: StoredItem, at primaryKey: IndexKey, in ordinal: Int) -> IndexKey? {
+        if item.indexKeys.isEmpty {
+            return IndexKey(item: item.attributes, indexKey: indexes[ordinal].key, primaryKey: primaryKey)
+        }
+        return item.indexKeys[ordinal]
     }
 
     /// Applies the lagging index writes due by `now`.
