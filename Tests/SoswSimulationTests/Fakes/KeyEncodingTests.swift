@@ -95,4 +95,37 @@ struct KeyEncodingTests {
         #expect(entry.partition == .string("ann"))
         #expect(IndexKey(item: ["pk": .s("a")], indexKey: indexKey, tableKey: tableKey) == nil)
     }
+
+    /// Byte strings around the 32 bytes a key keeps inline, from bytes that make prefixes and ties likely.
+    static let keyBytes = Gen.int(in: 0...2).array(of: 0...48).map { choices in choices.map { [0x00, 0x01, 0xFF][$0] } }
+        .map { (bytes: [UInt8]) -> [UInt8] in bytes }
+
+    @Test("keys compare as their bytes do, whether they differ within the inline 32 bytes or after them")
+    func keysCompareAsBytes() async {
+        await propertyCheck(count: 1000, input: Self.keyBytes, Self.keyBytes) { lhs, rhs in
+            let left = IndexKey.bound(lhs)
+            let right = IndexKey.bound(rhs)
+            #expect((left < right) == lhs.lexicographicallyPrecedes(rhs), "\(lhs) vs \(rhs)")
+            #expect((left == right) == (lhs == rhs), "\(lhs) vs \(rhs)")
+            // Sharing a long prefix reaches the bytes after the inline head.
+            let shared = Array(repeating: UInt8(0x01), count: 33)
+            #expect((IndexKey.bound(shared + lhs) < IndexKey.bound(shared + rhs)) == lhs.lexicographicallyPrecedes(rhs))
+        }
+    }
+
+    @Test("an index position built from the table position equals one encoded from the item")
+    func indexKeyFromPrimaryKey() throws {
+        let tableKey = KeyDefinition(partitionName: "pk", partitionType: .string, sortName: "sk", sortType: .number)
+        let indexKey = KeyDefinition(partitionName: "owner", partitionType: .string, sortName: "at", sortType: .number)
+        let item: DynamoItem = [
+            "pk": .s("a\u{0}b"), "sk": .n(DynamoNumber(-42)), "owner": .s("ann"), "at": .n(DynamoNumber(7)),
+        ]
+        let primary = try #require(IndexKey(item: item, tableKey: tableKey))
+        #expect(IndexKey(item: item, indexKey: indexKey, primaryKey: primary)
+            == IndexKey(item: item, indexKey: indexKey, tableKey: tableKey))
+        #expect(IndexKey(item: ["pk": .s("a"), "sk": .n(1)], indexKey: indexKey, primaryKey: primary) == nil)
+        #expect(!primary.hasEmptyPartition && !primary.hasEmptySort)
+        let empty = try #require(IndexKey(item: ["pk": .s(""), "sk": .n(1)], tableKey: tableKey))
+        #expect(empty.hasEmptyPartition && !empty.hasEmptySort)
+    }
 }

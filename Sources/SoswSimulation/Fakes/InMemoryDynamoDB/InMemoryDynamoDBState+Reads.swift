@@ -8,8 +8,9 @@ extension InMemoryDynamoDBState {
         var items: [DynamoItem] = []
         var count = 0
         var scannedCount = 0
-        /// The last entry read; its key becomes LastEvaluatedKey when the page stops before the range ends.
-        var lastRead: DynamoItem?
+        /// Where the last entry read is; its key becomes LastEvaluatedKey when the page stops before the range
+        /// ends.
+        var lastRead: OrderedStore<IndexKey, StoredItem>.Position?
         var indexBytes = 0
         var tableBytes = 0
     }
@@ -117,9 +118,13 @@ extension InMemoryDynamoDBState {
             }
             let end = range.upperBoundKey
             while position < store.endPosition {
-                let entry = store[position]
-                if let end, entry.key >= end { break }
-                if try !visit(entry, read, request, into: &page) {
+                let reading = position
+                let more = try store.withEntry(at: position) { entry throws(DynamoDBError) -> Bool? in
+                    if let end, entry.key >= end { return nil }
+                    return try Self.visit(entry, at: reading, read, request, into: &page)
+                }
+                guard let more else { break }
+                if !more {
                     stopped = true
                     break
                 }
@@ -132,7 +137,10 @@ extension InMemoryDynamoDBState {
                 position = min(position, store.firstPosition { $0 >= startKey })
             }
             while let previous = store.position(before: position), previous >= lower {
-                if try !visit(store[previous], read, request, into: &page) {
+                let more = try store.withEntry(at: previous) { entry throws(DynamoDBError) in
+                    try Self.visit(entry, at: previous, read, request, into: &page)
+                }
+                if !more {
                     stopped = true
                     break
                 }
@@ -141,7 +149,7 @@ extension InMemoryDynamoDBState {
         }
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: $0, read) } : nil,
+            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
             consumedCapacity: readCapacity(page, read, request))
     }
 
@@ -164,7 +172,7 @@ extension InMemoryDynamoDBState {
         while position < store.endPosition {
             let entry = store[position]
             if segment.map({ Self.segmentNumber(of: entry.key.partition, among: $0.total) == $0.number }) ?? true {
-                if try !visit(entry, read, request, into: &page) {
+                if try !Self.visit(entry, at: position, read, request, into: &page) {
                     stopped = true
                     break
                 }
@@ -173,7 +181,7 @@ extension InMemoryDynamoDBState {
         }
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: $0, read) } : nil,
+            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
             consumedCapacity: readCapacity(page, read, request))
     }
 
@@ -226,9 +234,9 @@ extension InMemoryDynamoDBState {
     /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it
     /// past 1 MB, in which case the entry is left for the next page). `lastRead` follows the last entry read;
     /// the walk turns it into LastEvaluatedKey only when it stops before the range is exhausted.
-    private func visit(
-        _ entry: OrderedStore<IndexKey, StoredItem>.Entry, _ read: PreparedRead, _ request: ReadRequest,
-        into page: inout Page
+    private static func visit(
+        _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry, at position: OrderedStore<IndexKey, StoredItem>.Position,
+        _ read: PreparedRead, _ request: ReadRequest, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
         var image = entry.value.attributes
         let indexBytes = entry.value.size
@@ -247,7 +255,7 @@ extension InMemoryDynamoDBState {
         page.scannedCount += 1
         page.indexBytes += indexBytes
         page.tableBytes += tableBytes
-        page.lastRead = entry.value.attributes
+        page.lastRead = position
         if try read.filter?.evaluate(image, read.attributes) ?? true {
             page.count += 1
             if read.select != .count {
@@ -257,7 +265,7 @@ extension InMemoryDynamoDBState {
         return page.scannedCount != request.limit
     }
 
-    private func needsTableItem(_ read: PreparedRead) -> Bool {
+    private static func needsTableItem(_ read: PreparedRead) -> Bool {
         guard let index = read.index, index.projectionType != .all else { return false }
         switch read.select {
         case .allAttributes: return true

@@ -44,6 +44,17 @@ struct OrderedStore<Key: Comparable, Value> {
         chunks[position.chunk][position.offset]
     }
 
+    /// Lends the entry at `position` (not the end) to `body` without copying it out.
+    func withEntry<Result, Failure: Error>(
+        at position: Position, _ body: (borrowing Entry) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
+            try chunks[position.chunk].withUnsafeBufferPointer { entries throws(Failure) in
+                try body(entries[position.offset])
+            }
+        }
+    }
+
     func position(after position: Position) -> Position {
         if position.offset + 1 < chunks[position.chunk].count {
             return Position(chunk: position.chunk, offset: position.offset + 1)

@@ -34,6 +34,16 @@ struct RequestShape {
             return true
         case (let remembered?, let given?):
             guard remembered.count == given.count else { return false }
+            // Maps built alike iterate alike: compare pair by pair, and hash placeholders only when they do not.
+            var sameOrder = true
+            for (mine, theirs) in zip(remembered, given) {
+                guard mine.key == theirs.key else {
+                    sameOrder = false
+                    break
+                }
+                guard mine.value.hasSameType(as: theirs.value) else { return false }
+            }
+            if sameOrder { return true }
             for (placeholder, value) in remembered {
                 guard let other = given[placeholder], other.hasSameType(as: value) else { return false }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import SoswCore
@@ -95,6 +96,40 @@ struct DynamoNumberTests {
         #expect(try a.adding(b) == expected)
         #expect(try b.adding(a) == expected)
         #expect(try expected.subtracting(b) == a)
+    }
+
+    /// A number as an integer significand and a small exponent, with its exact value known.
+    /// (12 digits at most 24 places apart stay within 38 digits and within `Int128`.)
+    static let scaledIntegers = zip(Gen.int64(in: -999_999_999_999...999_999_999_999), Gen.int(in: -12...12))
+
+    @Test("addition agrees with exact 128-bit integer arithmetic at a common exponent")
+    func additionIsExact() async {
+        await propertyCheck(count: 500, input: Self.scaledIntegers, Self.scaledIntegers) { lhs, rhs in
+            let common = min(lhs.1, rhs.1)
+            func scaled(_ value: (Int64, Int)) -> Int128 {
+                (0..<(value.1 - common)).reduce(Int128(value.0)) { result, _ in result * 10 }
+            }
+            let a = try! DynamoNumber(parsing: "\(lhs.0)E\(lhs.1)")
+            let b = try! DynamoNumber(parsing: "\(rhs.0)E\(rhs.1)")
+            let expected = try! DynamoNumber(parsing: "\(scaled(lhs) + scaled(rhs))E\(common)")
+            #expect((try? a.adding(b)) == expected, "\(a) + \(b)")
+            #expect((try? a.subtracting(b)) == (try! DynamoNumber(parsing: "\(scaled(lhs) - scaled(rhs))E\(common)")))
+        }
+    }
+
+    @Test("sums too wide for 38 digits at a common exponent still add exactly when the result fits")
+    func wideAlignments() throws {
+        // 1E+40 and 1E+0 need 41 digits side by side: the sum does not fit and is refused; equal and opposite
+        // wide numbers cancel; a wide difference whose digits fit is exact.
+        #expect(throws: DynamoDBError.validation(DynamoNumber.tooManyDigitsMessage)) {
+            try DynamoNumber(parsing: "1E+40").adding(1)
+        }
+        #expect(try DynamoNumber(parsing: "1E+40").adding(DynamoNumber(parsing: "-1E+40")) == .zero)
+        #expect(
+            try DynamoNumber(parsing: "5E+60").adding(DynamoNumber(parsing: "-4E+60")) == DynamoNumber(parsing: "1E+60"))
+        #expect(
+            try DynamoNumber(parsing: "99999999999999999999999999999999999999").adding(1)
+                == DynamoNumber(parsing: "1E+38"))
     }
 
     @Test("arithmetic that needs more than 38 digits or leaves the range fails")
