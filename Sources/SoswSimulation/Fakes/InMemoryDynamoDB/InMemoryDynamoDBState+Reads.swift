@@ -15,21 +15,6 @@ extension InMemoryDynamoDBState {
         var tableBytes = 0
     }
 
-    /// The parts of a read request both operations share.
-    struct ReadRequest {
-        var tableName: String
-        var indexName: String?
-        var filterExpression: String?
-        var projectionExpression: String?
-        var names: [String: String]?
-        var values: DynamoItem?
-        var select: Select?
-        var limit: Int?
-        var consistentRead: Bool?
-        var exclusiveStartKey: DynamoItem?
-        var returnConsumedCapacity: ReturnConsumedCapacity?
-    }
-
     /// A read request checked and compiled.
     struct PreparedRead {
         var table: StoredTable
@@ -55,12 +40,6 @@ extension InMemoryDynamoDBState {
     }
 
     mutating func query(_ input: QueryInput, now: Duration) throws(DynamoDBError) -> QueryOutput {
-        let request = ReadRequest(
-            tableName: input.tableName, indexName: input.indexName, filterExpression: input.filterExpression,
-            projectionExpression: input.projectionExpression, names: input.expressionAttributeNames,
-            values: input.expressionAttributeValues, select: input.select, limit: input.limit,
-            consistentRead: input.consistentRead, exclusiveStartKey: input.exclusiveStartKey,
-            returnConsumedCapacity: input.returnConsumedCapacity)
         guard let keyConditionText = input.keyConditionExpression else {
             throw .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
         }
@@ -69,35 +48,35 @@ extension InMemoryDynamoDBState {
         let read: PreparedRead
         let resolved: ResolvedKeyCondition
         if let shape = queryShapes.decision(
-            table: input.tableName, index: input.indexName, expressions: texts, names: request.names,
-            values: request.values),
-            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(request.values)
+            table: input.tableName, index: input.indexName, expressions: texts, names: input.expressionAttributeNames,
+            values: input.expressionAttributeValues),
+            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(input.expressionAttributeValues)
         {
             shape.table.catchUpIndexes(at: now)
-            try Self.checkReadOptions(request, index: shape.index)
+            try Self.checkReadOptions(input, index: shape.index)
             read = PreparedRead(
                 table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
-                projection: shape.projection, attributes: ExpressionAttributes(names: request.names, values: request.values),
-                startKey: try startKey(of: request, table: shape.table, index: shape.index, now: now))
+                projection: shape.projection, attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
+                startKey: try startKey(of: input, table: shape.table, index: shape.index, now: now))
             resolved = bound
         } else {
             let keyCondition = try compiler.keyCondition(keyConditionText)
-            read = try prepare(request, keyCondition: keyCondition, now: now)
+            read = try prepare(input, keyCondition: keyCondition, now: now)
             let keyDefinition = read.index?.key ?? read.table.key
             resolved = try keyCondition.resolve(
                 read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
             let reusable = !keyCondition.validationReadsValueContents
                 && !(read.filter?.validationReadsValueContents ?? false)
             if reusable, let binding = keyCondition.binding(
-                names: request.names, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+                names: input.expressionAttributeNames, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
             {
                 queryShapes.remember(
                     QueryShape(
                         table: read.table, index: read.index, requestedSelect: input.select, select: read.select,
                         filter: read.filter, projection: read.projection, keyCondition: binding),
                     for: RequestShape(
-                        table: input.tableName, index: input.indexName, expressions: texts, names: request.names,
-                        values: request.values))
+                        table: input.tableName, index: input.indexName, expressions: texts, names: input.expressionAttributeNames,
+                        values: input.expressionAttributeValues))
             }
         }
         let range = try KeyRange(resolved, key: read.index?.key ?? read.table.key)
@@ -121,7 +100,7 @@ extension InMemoryDynamoDBState {
                 let reading = position
                 let more = try store.withEntry(at: position) { entry throws(DynamoDBError) -> Bool? in
                     if let end, entry.key >= end { return nil }
-                    return try Self.visit(entry, at: reading, read, request, into: &page)
+                    return try Self.visit(entry, at: reading, read, input, into: &page)
                 }
                 guard let more else { break }
                 if !more {
@@ -138,7 +117,7 @@ extension InMemoryDynamoDBState {
             }
             while let previous = store.position(before: position), previous >= lower {
                 let more = try store.withEntry(at: previous) { entry throws(DynamoDBError) in
-                    try Self.visit(entry, at: previous, read, request, into: &page)
+                    try Self.visit(entry, at: previous, read, input, into: &page)
                 }
                 if !more {
                     stopped = true
@@ -150,18 +129,12 @@ extension InMemoryDynamoDBState {
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
-            consumedCapacity: readCapacity(page, read, request))
+            consumedCapacity: readCapacity(page, read, input))
     }
 
     mutating func scan(_ input: ScanInput, now: Duration) throws(DynamoDBError) -> ScanOutput {
-        let request = ReadRequest(
-            tableName: input.tableName, indexName: input.indexName, filterExpression: input.filterExpression,
-            projectionExpression: input.projectionExpression, names: input.expressionAttributeNames,
-            values: input.expressionAttributeValues, select: input.select, limit: input.limit,
-            consistentRead: input.consistentRead, exclusiveStartKey: input.exclusiveStartKey,
-            returnConsumedCapacity: input.returnConsumedCapacity)
         let segment = try Self.segment(input.segment, of: input.totalSegments)
-        let read = try prepare(request, keyCondition: nil, now: now)
+        let read = try prepare(input, keyCondition: nil, now: now)
         let store = read.table.store(for: read.index)
         var position = store.startPosition
         if let startKey = read.startKey {
@@ -172,7 +145,7 @@ extension InMemoryDynamoDBState {
         while position < store.endPosition {
             let entry = store[position]
             if segment.map({ Self.segmentNumber(of: entry.key.partition, among: $0.total) == $0.number }) ?? true {
-                if try !Self.visit(entry, at: position, read, request, into: &page) {
+                if try !Self.visit(entry, at: position, read, input, into: &page) {
                     stopped = true
                     break
                 }
@@ -182,13 +155,13 @@ extension InMemoryDynamoDBState {
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
-            consumedCapacity: readCapacity(page, read, request))
+            consumedCapacity: readCapacity(page, read, input))
     }
 
     // MARK: Shared steps
 
     private mutating func prepare(
-        _ request: ReadRequest, keyCondition: CompiledKeyCondition?, now: Duration
+        _ request: some ReadInput, keyCondition: CompiledKeyCondition?, now: Duration
     ) throws(DynamoDBError) -> PreparedRead {
         catchUp(request.tableName, now: now)
         let table = try self.table(named: request.tableName)
@@ -197,7 +170,8 @@ extension InMemoryDynamoDBState {
         let select = try Self.resolveSelect(request.select, projection: request.projectionExpression, index: index)
         let filter = try request.filterExpression.map { text throws(DynamoDBError) in try compiler.filter(text) }
         let projection = try request.projectionExpression.map { text throws(DynamoDBError) in try compiler.projection(text) }
-        let attributes = ExpressionAttributes(names: request.names, values: request.values)
+        let attributes = ExpressionAttributes(
+            names: request.expressionAttributeNames, values: request.expressionAttributeValues)
         var expressions: [any CompiledExpression] = []
         if let keyCondition { expressions.append(keyCondition) }
         if let filter { expressions.append(filter) }
@@ -209,7 +183,7 @@ extension InMemoryDynamoDBState {
     }
 
     /// The options checked on every request, whatever its shape: ConsistentRead against the index, and Limit.
-    private static func checkReadOptions(_ request: ReadRequest, index: IndexDefinition?) throws(DynamoDBError) {
+    private static func checkReadOptions(_ request: some ReadInput, index: IndexDefinition?) throws(DynamoDBError) {
         if request.consistentRead == true, index?.isGlobal == true {
             throw .validation("Consistent reads are not supported on global secondary indexes")
         }
@@ -222,7 +196,7 @@ extension InMemoryDynamoDBState {
 
     /// The last steps of preparing any read: where its ExclusiveStartKey puts it, then injected throttling.
     private func startKey(
-        of request: ReadRequest, table: StoredTable, index: IndexDefinition?, now: Duration
+        of request: some ReadInput, table: StoredTable, index: IndexDefinition?, now: Duration
     ) throws(DynamoDBError) -> IndexKey? {
         let startKey = try request.exclusiveStartKey.map { key throws(DynamoDBError) in
             try Self.startKey(key, table: table, index: index)
@@ -236,7 +210,7 @@ extension InMemoryDynamoDBState {
     /// the walk turns it into LastEvaluatedKey only when it stops before the range is exhausted.
     private static func visit(
         _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry, at position: OrderedStore<IndexKey, StoredItem>.Position,
-        _ read: PreparedRead, _ request: ReadRequest, into page: inout Page
+        _ read: PreparedRead, _ request: some ReadInput, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
         var image = entry.value.attributes
         let indexBytes = entry.value.size
@@ -285,7 +259,7 @@ extension InMemoryDynamoDBState {
         return key
     }
 
-    private func readCapacity(_ page: Page, _ read: PreparedRead, _ request: ReadRequest) -> ConsumedCapacity? {
+    private func readCapacity(_ page: Page, _ read: PreparedRead, _ request: some ReadInput) -> ConsumedCapacity? {
         guard Self.counts(request.returnConsumedCapacity) else { return nil }
         let consistent = request.consistentRead ?? false
         if let index = read.index {
