@@ -10,8 +10,8 @@ struct IndexDefinition: Sendable, Equatable {
 
     var projectionType: ProjectionType { projection.projectionType ?? .keysOnly }
 
-    /// The index entry of `item` under `indexKey` (its key in this index): the projected attributes. An ALL
-    /// projection is the item itself, whose size is already known.
+    /// What this index holds of `item`: its projected attributes. An ALL projection is the item itself, whose
+    /// size is already known.
     func image(of item: StoredItem, tableKey: KeyDefinition) -> StoredItem {
         projectionType == .all ? item : StoredItem(projected(item.attributes, tableKey: tableKey))
     }

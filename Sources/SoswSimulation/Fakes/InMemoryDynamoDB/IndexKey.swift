@@ -49,18 +49,8 @@ struct IndexKey: Hashable, Comparable, Sendable {
         self.init(bytes: bytes)
     }
 
-    /// The position of an item in a secondary index; nil when it lacks the index key (a sparse index leaves it
-    /// out) or the table key.
-    init?(item: DynamoItem, indexKey: KeyDefinition, tableKey: KeyDefinition) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(80)
-        guard indexKey.appendEncodedKey(of: item, to: &bytes), tableKey.appendEncodedKey(of: item, to: &bytes)
-        else { return nil }
-        self.init(bytes: bytes)
-    }
-
     /// The position in a secondary index of the item at `primaryKey` in its table, whose table part is copied
-    /// rather than encoded again; nil when the item lacks the index key.
+    /// rather than encoded again; nil when the item lacks the index key (a sparse index leaves it out).
     init?(item: DynamoItem, indexKey: KeyDefinition, primaryKey: IndexKey) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(primaryKey.bytes.count + 40)
