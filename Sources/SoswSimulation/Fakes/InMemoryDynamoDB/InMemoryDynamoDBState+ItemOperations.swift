@@ -128,7 +128,7 @@ extension InMemoryDynamoDBState {
             try update.apply(actions, to: &new, prepared.attributes)
             updated = actions.topLevelNames
         }
-        let stored = try validateStoredItem(new, in: prepared.table)
+        let stored = try validateStoredItem(new, in: prepared.table, at: prepared.position)
         return PlannedWrite(
             table: prepared.table, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
             updated: updated, writes: true)

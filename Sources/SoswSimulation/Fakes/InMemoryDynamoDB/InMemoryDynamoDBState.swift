@@ -117,11 +117,10 @@ struct InMemoryDynamoDBState {
         if let sortName = table.key.sortName {
             try Self.validateKeyAttribute(sortName, table.key.sortType, of: item)
         }
-        let stored = try validateStoredItem(item, in: table)
         guard let position = table.primaryKey(of: item) else {
             throw .validation("The provided key element does not match the schema")
         }
-        return (position, stored)
+        return (position, try validateStoredItem(item, in: table, at: position))
     }
 
     private static func validateKeyAttribute(
@@ -140,8 +139,10 @@ struct InMemoryDynamoDBState {
     }
 
     /// Checks an item's index keys, values and size (after an update, or as part of ``validateNewItem``), and
-    /// returns it with its size.
-    func validateStoredItem(_ item: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> StoredItem {
+    /// returns it as the table at `position` will store it: with its size and its keys in the table's indexes.
+    func validateStoredItem(
+        _ item: DynamoItem, in table: StoredTable, at position: IndexKey
+    ) throws(DynamoDBError) -> StoredItem {
         for index in table.indexes {
             try Self.validateIndexKeyAttribute(index.key.partitionName, index.key.partitionType, of: item, in: index)
             if let sortName = index.key.sortName, let sortType = index.key.sortType {
@@ -164,7 +165,9 @@ struct InMemoryDynamoDBState {
         if size > Self.maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return StoredItem(item, size: size)
+        return StoredItem(
+            item, size: size,
+            indexKeys: table.indexes.map { IndexKey(item: item, indexKey: $0.key, primaryKey: position) })
     }
 
     /// An index key attribute, when the item has it, must have the index's type and not be empty.

@@ -89,10 +89,6 @@ final class StoredTable {
         at primaryKey: IndexKey, hint: OrderedStore<IndexKey, StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
         now: Duration, lag: ((IndexDefinition) -> Duration?)?, countingIndexWrites: Bool
     ) -> [String: [Int]] {
-        var new = new
-        if let written = new?.attributes, !indexes.isEmpty {
-            new?.indexKeys = indexes.map { IndexKey(item: written, indexKey: $0.key, primaryKey: primaryKey) }
-        }
         if let new {
             items.set(new, for: primaryKey, hint: hint)
         } else {
@@ -105,7 +101,9 @@ final class StoredTable {
             let oldEntry = old.flatMap { old in
                 indexKey(of: old, at: primaryKey, in: ordinal).map { (key: $0, image: index.image(of: old, tableKey: key)) }
             }
-            let newEntry = new.flatMap { new in new.indexKeys[ordinal].map { (key: $0, image: index.image(of: new, tableKey: key)) } }
+            let newEntry = new.flatMap { new in
+                indexKey(of: new, at: primaryKey, in: ordinal).map { (key: $0, image: index.image(of: new, tableKey: key)) }
+            }
             if oldEntry == nil && newEntry == nil { continue }
             let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
             if sameKey, oldEntry!.image.size == newEntry!.image.size,
@@ -138,7 +136,7 @@ final class StoredTable {
         return indexWrites
     }
 
-    /// The key of a stored item in the index at `ordinal`: remembered when the item was written, else encoded.
+    /// The key of a stored item in the index at `ordinal`: worked out when the item was checked, else encoded.
     private func indexKey(of item: StoredItem, at primaryKey: IndexKey, in ordinal: Int) -> IndexKey? {
         if item.indexKeys.isEmpty {
             return IndexKey(item: item.attributes, indexKey: indexes[ordinal].key, primaryKey: primaryKey)
