@@ -56,11 +56,13 @@ struct Bench: AsyncParsableCommand {
             }
         }
         for phase in DynamoDBBenchmark.Phase.allCases {
-            printRates("  \(phase.rawValue)", unit: "operations per second", measurements[phase]!.map(\.servedPerSecond))
+            let rates = measurements[phase]!.map(\.servedPerSecond)
+            printRates("  \(phase.rawValue)", unit: "operations per second", rates)
         }
         print("  end to end (building each request counted too):")
         for phase in DynamoDBBenchmark.Phase.allCases {
-            printRates("  \(phase.rawValue)", unit: "operations per second", measurements[phase]!.map(\.endToEndPerSecond))
+            let rates = measurements[phase]!.map(\.endToEndPerSecond)
+            printRates("  \(phase.rawValue)", unit: "operations per second", rates)
         }
     }
 

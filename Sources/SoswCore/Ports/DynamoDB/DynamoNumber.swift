@@ -278,8 +278,12 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
             if magnitude < DynamoNumber.powersOfTen[DynamoNumber.maximumSignificantDigits] {
                 let result = DynamoNumber(uncheckedNegative: negative, significand: magnitude, exponent: common)
                 let adjusted = result.exponent + result.significantDigitCount - 1
-                guard adjusted <= DynamoNumber.maximumAdjustedExponent else { throw .validation(DynamoNumber.overflowMessage) }
-                guard adjusted >= DynamoNumber.minimumAdjustedExponent else { throw .validation(DynamoNumber.underflowMessage) }
+                guard adjusted <= DynamoNumber.maximumAdjustedExponent else {
+                    throw .validation(DynamoNumber.overflowMessage)
+                }
+                guard adjusted >= DynamoNumber.minimumAdjustedExponent else {
+                    throw .validation(DynamoNumber.underflowMessage)
+                }
                 return result
             }
         }

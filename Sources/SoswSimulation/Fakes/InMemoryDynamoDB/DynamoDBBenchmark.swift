@@ -69,7 +69,9 @@ public struct DynamoDBBenchmark: Sendable {
         }
     }
 
-    private func measure(_ phase: Phase, on database: some DynamoDB, clock: some Clock<Duration>) async throws -> Measurement {
+    private func measure(
+        _ phase: Phase, on database: some DynamoDB, clock: some Clock<Duration>
+    ) async throws -> Measurement {
         var measurement = Measurement(phase: phase, operations: operations, serving: .zero, building: .zero)
         var start = 0
         while start < operations {

@@ -51,7 +51,8 @@ extension InMemoryDynamoDBState {
         let shape = try decideUpdateShape(table: table, update: update, condition: condition, attributes: attributes)
         return PreparedUpdate(
             tableName: tableName, table: table, key: key, position: position, update: shape.update,
-            actions: shape.actions, condition: shape.condition, attributes: attributes, returnOnFailure: returnOnFailure)
+            actions: shape.actions, condition: shape.condition, attributes: attributes,
+            returnOnFailure: returnOnFailure)
     }
 
     /// What an UpdateItem's shape decides: its expressions compiled and checked against its names and values,
@@ -89,8 +90,11 @@ extension InMemoryDynamoDBState {
     /// ``prepareUpdate(table:key:update:condition:attributes:returnOnFailure:)`` for a lone UpdateItem, with the
     /// shape's decision from ``updateShapes`` when a request of this shape passed before. Brings the table's
     /// lagging indexes up to `now` first.
-    private mutating func prepareRememberedUpdate(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> PreparedUpdate {
-        let attributes = ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+    private mutating func prepareRememberedUpdate(
+        _ input: UpdateItemInput, now: Duration
+    ) throws(DynamoDBError) -> PreparedUpdate {
+        let attributes = ExpressionAttributes(
+            names: input.expressionAttributeNames, values: input.expressionAttributeValues)
         let texts = RequestShape.Texts(first: input.updateExpression, second: input.conditionExpression)
         if let shape = updateShapes.decision(
             table: input.tableName, expressions: texts, names: attributes.names, values: attributes.values)
@@ -111,7 +115,8 @@ extension InMemoryDynamoDBState {
             table: prepared.table, update: prepared.update, actions: prepared.actions, condition: prepared.condition)
         if shape.isReusable {
             updateShapes.remember(shape, for: RequestShape(
-                table: input.tableName, index: nil, expressions: texts, names: attributes.names, values: attributes.values))
+                table: input.tableName, index: nil, expressions: texts, names: attributes.names,
+                values: attributes.values))
         }
         return prepared
     }

@@ -45,18 +45,19 @@ extension InMemoryDynamoDBState {
         }
         let texts = RequestShape.Texts(
             first: keyConditionText, second: input.filterExpression, third: input.projectionExpression)
+        let names = input.expressionAttributeNames
+        let values = input.expressionAttributeValues
         let read: PreparedRead
         let resolved: ResolvedKeyCondition
         if let shape = queryShapes.decision(
-            table: input.tableName, index: input.indexName, expressions: texts, names: input.expressionAttributeNames,
-            values: input.expressionAttributeValues),
-            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(input.expressionAttributeValues)
+            table: input.tableName, index: input.indexName, expressions: texts, names: names, values: values),
+            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(values)
         {
             shape.table.catchUpIndexes(at: now)
             try Self.checkReadOptions(input, index: shape.index)
             read = PreparedRead(
                 table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
-                projection: shape.projection, attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
+                projection: shape.projection, attributes: ExpressionAttributes(names: names, values: values),
                 startKey: try startKey(of: input, table: shape.table, index: shape.index, now: now))
             resolved = bound
         } else {
@@ -68,15 +69,15 @@ extension InMemoryDynamoDBState {
             let reusable = !keyCondition.validationReadsValueContents
                 && !(read.filter?.validationReadsValueContents ?? false)
             if reusable, let binding = keyCondition.binding(
-                names: input.expressionAttributeNames, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+                names: names, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
             {
                 queryShapes.remember(
                     QueryShape(
                         table: read.table, index: read.index, requestedSelect: input.select, select: read.select,
                         filter: read.filter, projection: read.projection, keyCondition: binding),
                     for: RequestShape(
-                        table: input.tableName, index: input.indexName, expressions: texts, names: input.expressionAttributeNames,
-                        values: input.expressionAttributeValues))
+                        table: input.tableName, index: input.indexName, expressions: texts, names: names,
+                        values: values))
             }
         }
         let range = try KeyRange(resolved, key: read.index?.key ?? read.table.key)
@@ -128,7 +129,8 @@ extension InMemoryDynamoDBState {
         }
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
+            lastEvaluatedKey: stopped
+                ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
             consumedCapacity: readCapacity(page, read, input))
     }
 
@@ -154,7 +156,8 @@ extension InMemoryDynamoDBState {
         }
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
-            lastEvaluatedKey: stopped ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
+            lastEvaluatedKey: stopped
+                ? page.lastRead.map { lastEvaluatedKey(of: store[$0].value.attributes, read) } : nil,
             consumedCapacity: readCapacity(page, read, input))
     }
 
@@ -209,7 +212,8 @@ extension InMemoryDynamoDBState {
     /// past 1 MB, in which case the entry is left for the next page). `lastRead` follows the last entry read;
     /// the walk turns it into LastEvaluatedKey only when it stops before the range is exhausted.
     private static func visit(
-        _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry, at position: OrderedStore<IndexKey, StoredItem>.Position,
+        _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry,
+        at position: OrderedStore<IndexKey, StoredItem>.Position,
         _ read: PreparedRead, _ request: some ReadInput, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
         var image = entry.value.attributes

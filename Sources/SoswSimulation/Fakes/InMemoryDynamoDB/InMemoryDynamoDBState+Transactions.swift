@@ -58,8 +58,9 @@ extension InMemoryDynamoDBState {
         var indexUnits: [String: [String: Double]] = [:]
         for plan in plans {
             let writes = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
-            tableUnits[plan.table.name, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
-            indexUnits[plan.table.name, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
+            let name = plan.table.name
+            tableUnits[name, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
+            indexUnits[name, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)
         }
         var consumed: [ConsumedCapacity] = []
         for tableName in targets {

@@ -19,7 +19,9 @@ struct ShapeMemo<Decision> {
         values: DynamoItem?
     ) -> Decision? {
         let found = shapes.withUnsafeBufferPointer { shapes in
-            shapes.firstIndex { $0.matches(table: table, index: index, expressions: expressions, names: names, values: values) }
+            shapes.firstIndex { shape in
+                shape.matches(table: table, index: index, expressions: expressions, names: names, values: values)
+            }
         }
         return found.map { decisions[$0] }
     }

@@ -98,12 +98,8 @@ final class StoredTable {
         var indexWrites: [String: [Int]] = [:]
         for ordinal in indexes.indices {
             let index = indexes[ordinal]
-            let oldEntry = old.flatMap { old in
-                indexKey(of: old, at: primaryKey, in: ordinal).map { (key: $0, image: index.image(of: old, tableKey: key)) }
-            }
-            let newEntry = new.flatMap { new in
-                indexKey(of: new, at: primaryKey, in: ordinal).map { (key: $0, image: index.image(of: new, tableKey: key)) }
-            }
+            let oldEntry = old.flatMap { entry(of: $0, at: primaryKey, in: ordinal) }
+            let newEntry = new.flatMap { entry(of: $0, at: primaryKey, in: ordinal) }
             if oldEntry == nil && newEntry == nil { continue }
             let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
             if sameKey, oldEntry!.image.size == newEntry!.image.size,
@@ -136,12 +132,16 @@ final class StoredTable {
         return indexWrites
     }
 
-    /// The key of a stored item in the index at `ordinal`: worked out when the item was checked, else encoded.
-    private func indexKey(of item: StoredItem, at primaryKey: IndexKey, in ordinal: Int) -> IndexKey? {
-        if item.indexKeys.isEmpty {
-            return IndexKey(item: item.attributes, indexKey: indexes[ordinal].key, primaryKey: primaryKey)
-        }
-        return item.indexKeys[ordinal]
+    /// The entry of a stored item in the index at `ordinal`, or nil if a sparse index leaves it out. Its key
+    /// was worked out when the item was checked; an item without keys has them encoded here.
+    private func entry(
+        of item: StoredItem, at primaryKey: IndexKey, in ordinal: Int
+    ) -> (key: IndexKey, image: StoredItem)? {
+        let index = indexes[ordinal]
+        let indexKey =
+            item.indexKeys.isEmpty
+            ? IndexKey(item: item.attributes, indexKey: index.key, primaryKey: primaryKey) : item.indexKeys[ordinal]
+        return indexKey.map { (key: $0, image: index.image(of: item, tableKey: key)) }
     }
 
     /// Applies the lagging index writes due by `now`.

@@ -54,8 +54,8 @@ final class CompiledKeyCondition: CompiledExpression {
     }
 
     /// The condition bound to a key schema and names map (see ``KeyConditionBinding``), or nil when it is not
-    /// a plain `key = :v [AND sortKey <op> :v…]` over exactly the schema's keys, which ``resolve(_:partitionKey:sortKey:)``
-    /// then handles, errors included.
+    /// a plain `key = :v [AND sortKey <op> :v…]` over exactly the schema's keys, which
+    /// ``resolve(_:partitionKey:sortKey:)`` then handles, errors included.
     func binding(names: [String: String]?, partitionKey: String, sortKey: String?) -> KeyConditionBinding? {
         guard staticIssues.isEmpty else { return nil }
         var leaves: [(name: String, sort: KeyConditionBinding.Sort)] = []
