@@ -56,12 +56,20 @@ extension InMemoryDynamoDBState {
     }
 
     /// What an UpdateItem's shape decides: its expressions compiled and checked against its names and values,
-    /// and the refusal of updates to key attributes.
-    struct UpdateShape {
-        var table: StoredTable
-        var update: CompiledUpdate?
-        var actions: ResolvedUpdateActions?
-        var condition: CompiledCondition?
+    /// and the refusal of updates to key attributes. A class, handed as one reference to every request of the
+    /// shape.
+    final class UpdateShape {
+        let table: StoredTable
+        let update: CompiledUpdate?
+        let actions: ResolvedUpdateActions?
+        let condition: CompiledCondition?
+
+        init(table: StoredTable, update: CompiledUpdate?, actions: ResolvedUpdateActions?, condition: CompiledCondition?) {
+            self.table = table
+            self.update = update
+            self.actions = actions
+            self.condition = condition
+        }
 
         /// Whether a later request of the same shape may reuse this (see ``RequestShape``).
         var isReusable: Bool {

@@ -27,16 +27,30 @@ extension InMemoryDynamoDBState {
     }
 
     /// What a Query's shape decides: the table and index read, the Select in effect, the expressions compiled and
-    /// checked, and the key condition bound to the key schema.
-    struct QueryShape {
-        var table: StoredTable
-        var index: IndexDefinition?
+    /// checked, and the key condition bound to the key schema. A class, handed as one reference to every request
+    /// of the shape.
+    final class QueryShape {
+        let table: StoredTable
+        let index: IndexDefinition?
         /// The Select the request gave (part of the shape: the one in effect is decided from it).
-        var requestedSelect: Select?
-        var select: Select
-        var filter: CompiledCondition?
-        var projection: CompiledProjection?
-        var keyCondition: KeyConditionBinding
+        let requestedSelect: Select?
+        let select: Select
+        let filter: CompiledCondition?
+        let projection: CompiledProjection?
+        let keyCondition: KeyConditionBinding
+
+        init(
+            table: StoredTable, index: IndexDefinition?, requestedSelect: Select?, select: Select,
+            filter: CompiledCondition?, projection: CompiledProjection?, keyCondition: KeyConditionBinding
+        ) {
+            self.table = table
+            self.index = index
+            self.requestedSelect = requestedSelect
+            self.select = select
+            self.filter = filter
+            self.projection = projection
+            self.keyCondition = keyCondition
+        }
     }
 
     mutating func query(_ input: QueryInput, now: Duration) throws(DynamoDBError) -> QueryOutput {

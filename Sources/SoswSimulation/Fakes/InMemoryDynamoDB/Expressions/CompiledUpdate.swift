@@ -31,23 +31,24 @@ final class CompiledUpdate: CompiledExpression {
                 throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
             }
         }
-        var resolved = ResolvedUpdateActions()
+        var assignments: [ResolvedUpdateActions.Assignment] = []
         for assignment in actions.assignments {
-            resolved.assignments.append(.init(path: try resolve(assignment.path), value: assignment.value))
+            assignments.append(.init(path: try resolve(assignment.path), value: assignment.value))
         }
+        var removals: [DocumentPath.Resolved] = []
         for path in actions.removals {
-            resolved.removals.append(try resolve(path))
+            removals.append(try resolve(path))
         }
+        var additions: [ResolvedUpdateActions.SetOperation] = []
         for operation in actions.additions {
-            resolved.additions.append(.init(path: try resolve(operation.path), value: operation.value))
+            additions.append(.init(path: try resolve(operation.path), value: operation.value))
         }
+        var deletions: [ResolvedUpdateActions.SetOperation] = []
         for operation in actions.deletions {
-            resolved.deletions.append(.init(path: try resolve(operation.path), value: operation.value))
+            deletions.append(.init(path: try resolve(operation.path), value: operation.value))
         }
-        let paths = resolved.assignments.map(\.path) + resolved.removals + resolved.additions.map(\.path)
-            + resolved.deletions.map(\.path)
-        resolved.topLevelNames = Set(paths.map(\.attributeName)).sorted()
-        return resolved
+        return ResolvedUpdateActions(
+            assignments: assignments, removals: removals, additions: additions, deletions: deletions)
     }
 
     /// Applies SET, REMOVE, ADD and DELETE, bound by ``resolved(names:)``, to `item` (left unchanged if this
