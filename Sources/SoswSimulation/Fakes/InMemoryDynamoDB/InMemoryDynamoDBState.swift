@@ -113,19 +113,18 @@ struct InMemoryDynamoDBState {
     func validateNewItem(
         _ item: DynamoItem, in table: StoredTable
     ) throws(DynamoDBError) -> (position: IndexKey, stored: StoredItem) {
-        try Self.validateKeyAttribute(table.key.partitionName, table.key.partitionType, of: item)
-        if let sortName = table.key.sortName {
-            try Self.validateKeyAttribute(sortName, table.key.sortType, of: item)
+        let partition = try Self.validateKeyAttribute(table.key.partitionName, table.key.partitionType, of: item)
+        let sort = try table.key.sortName.map { name throws(DynamoDBError) in
+            try Self.validateKeyAttribute(name, table.key.sortType, of: item)
         }
-        guard let position = table.primaryKey(of: item) else {
-            throw .validation("The provided key element does not match the schema")
-        }
+        let position = IndexKey(partition: partition, sort: sort)
         return (position, try validateStoredItem(item, in: table, at: position))
     }
 
+    /// A key attribute of an item to store: present, of the key's type, not empty. Returns its value.
     private static func validateKeyAttribute(
         _ name: String, _ type: ScalarAttributeType?, of item: DynamoItem
-    ) throws(DynamoDBError) {
+    ) throws(DynamoDBError) -> AttributeValue {
         guard let value = item[name] else {
             throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
         }
@@ -136,6 +135,7 @@ struct InMemoryDynamoDBState {
         }
         if case .s(let text) = value, text.isEmpty { throw Self.emptyKey(name) }
         if case .b(let bytes) = value, bytes.isEmpty { throw Self.emptyKey(name) }
+        return value
     }
 
     /// Checks an item's index keys, values and size (after an update, or as part of ``validateNewItem``), and
@@ -143,11 +143,19 @@ struct InMemoryDynamoDBState {
     func validateStoredItem(
         _ item: DynamoItem, in table: StoredTable, at position: IndexKey
     ) throws(DynamoDBError) -> StoredItem {
+        // Each index key attribute is looked up once: checked, then encoded into the item's key in that index
+        // (none when the item lacks it: a sparse index leaves the item out).
+        var indexKeys: [IndexKey?] = []
+        indexKeys.reserveCapacity(table.indexes.count)
         for index in table.indexes {
-            try Self.validateIndexKeyAttribute(index.key.partitionName, index.key.partitionType, of: item, in: index)
+            let partition = try Self.validateIndexKeyAttribute(
+                index.key.partitionName, index.key.partitionType, of: item, in: index)
+            var sort: AttributeValue?
             if let sortName = index.key.sortName, let sortType = index.key.sortType {
-                try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
+                sort = try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
             }
+            let complete = partition != nil && (index.key.sortName == nil || sort != nil)
+            indexKeys.append(complete ? IndexKey(index: partition!, sort: sort, primaryKey: position) : nil)
         }
         // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
         // sorted walk (so that the first bad attribute by name is the one reported) runs only when it holds one.
@@ -165,16 +173,15 @@ struct InMemoryDynamoDBState {
         if size > Self.maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return StoredItem(
-            item, size: size,
-            indexKeys: table.indexes.map { IndexKey(item: item, indexKey: $0.key, primaryKey: position) })
+        return StoredItem(item, size: size, indexKeys: indexKeys)
     }
 
-    /// An index key attribute, when the item has it, must have the index's type and not be empty.
+    /// An index key attribute, when the item has it, must have the index's type and not be empty. Returns its
+    /// value, or nil when the item lacks it.
     private static func validateIndexKeyAttribute(
         _ name: String, _ type: ScalarAttributeType, of item: DynamoItem, in index: IndexDefinition
-    ) throws(DynamoDBError) {
-        guard let value = item[name] else { return }
+    ) throws(DynamoDBError) -> AttributeValue? {
+        guard let value = item[name] else { return nil }
         if !KeyDefinition.has(value, type) {
             throw .validation(
                 "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
@@ -186,6 +193,7 @@ struct InMemoryDynamoDBState {
                 "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
             )
         }
+        return value
     }
 
     private static func mayBeInvalid(_ value: AttributeValue) -> Bool {

@@ -49,13 +49,24 @@ struct IndexKey: Hashable, Comparable, Sendable {
         self.init(bytes: bytes)
     }
 
-    /// The position in a secondary index of the item at `primaryKey` in its table, whose table part is copied
-    /// rather than encoded again; nil when the item lacks the index key (a sparse index leaves it out).
-    init?(item: DynamoItem, indexKey: KeyDefinition, primaryKey: IndexKey) {
+    /// The position of an item in its table from its key values, already checked against the schema.
+    init(partition: AttributeValue, sort: AttributeValue?) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(48)
+        KeyEncoding.append(partition, to: &bytes)
+        if let sort { KeyEncoding.append(sort, to: &bytes) } else { bytes.append(KeyEncoding.missing) }
+        bytes.append(KeyEncoding.missing)
+        bytes.append(KeyEncoding.missing)
+        self.init(bytes: bytes)
+    }
+
+    /// The position in a secondary index of the item at `primaryKey`, from its index key values (already
+    /// checked against the index's schema); the table part is copied rather than encoded again.
+    init(index partition: AttributeValue, sort: AttributeValue?, primaryKey: IndexKey) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(primaryKey.bytes.count + 40)
-        guard indexKey.appendEncodedKey(of: item, to: &bytes) else { return nil }
-        // A table position ends with two missing components; an index position has the table's key there.
+        KeyEncoding.append(partition, to: &bytes)
+        if let sort { KeyEncoding.append(sort, to: &bytes) } else { bytes.append(KeyEncoding.missing) }
         bytes.append(contentsOf: primaryKey.bytes[..<(primaryKey.bytes.count - 2)])
         self.init(bytes: bytes)
     }

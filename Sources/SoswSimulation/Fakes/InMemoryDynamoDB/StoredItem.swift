@@ -11,7 +11,8 @@ final class StoredItem: Sendable {
     let size: Int
     /// The item's key in each secondary index of its table (by ordinal; nil where a sparse index leaves it out),
     /// worked out when the item is checked for writing: the write files it under them, and the next write of
-    /// the item finds its old index entries without encoding their keys again. Empty in index images.
+    /// the item finds its old index entries without encoding their keys again. Every item a table stores has
+    /// them; index images have none.
     let indexKeys: [IndexKey?]
 
     init(_ attributes: DynamoItem) {

@@ -98,8 +98,8 @@ final class StoredTable {
         var indexWrites: [String: [Int]] = [:]
         for ordinal in indexes.indices {
             let index = indexes[ordinal]
-            let oldEntry = old.flatMap { entry(of: $0, at: primaryKey, in: ordinal) }
-            let newEntry = new.flatMap { entry(of: $0, at: primaryKey, in: ordinal) }
+            let oldEntry = old.flatMap { entry(of: $0, in: ordinal) }
+            let newEntry = new.flatMap { entry(of: $0, in: ordinal) }
             if oldEntry == nil && newEntry == nil { continue }
             let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
             if sameKey, oldEntry!.image.size == newEntry!.image.size,
@@ -133,15 +133,9 @@ final class StoredTable {
     }
 
     /// The entry of a stored item in the index at `ordinal`, or nil if a sparse index leaves it out. Its key
-    /// was worked out when the item was checked; an item without keys has them encoded here.
-    private func entry(
-        of item: StoredItem, at primaryKey: IndexKey, in ordinal: Int
-    ) -> (key: IndexKey, image: StoredItem)? {
-        let index = indexes[ordinal]
-        let indexKey =
-            item.indexKeys.isEmpty
-            ? IndexKey(item: item.attributes, indexKey: index.key, primaryKey: primaryKey) : item.indexKeys[ordinal]
-        return indexKey.map { (key: $0, image: index.image(of: item, tableKey: key)) }
+    /// was worked out when the item was checked for writing (``InMemoryDynamoDBState/validateStoredItem(_:in:at:)``).
+    private func entry(of item: StoredItem, in ordinal: Int) -> (key: IndexKey, image: StoredItem)? {
+        item.indexKeys[ordinal].map { (key: $0, image: indexes[ordinal].image(of: item, tableKey: key)) }
     }
 
     /// Applies the lagging index writes due by `now`.
