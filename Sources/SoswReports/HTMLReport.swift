@@ -122,10 +122,11 @@ public struct HTMLReport: Sendable {
             text += "<span>time at health <b>\(levels.joined(separator: ", "))</b></span>"
         }
         text += "</div>\n<div class=\"charts\">\n"
-        let minutes = charts.labourer(labourer.id)?.minutes ?? []
+        let chartData = charts.labourer(labourer.id)
+        let minutes = chartData?.minutes ?? []
         let axis = minutes.map(\.minute)
         let id = "labourer-\(index)"
-        let charts = [
+        let svgs = [
             LineChart(
                 id: "\(id)-queue", title: "Queue length", summary: "Tasks of \(labourer.id) queued at the end of each minute.",
                 yTitle: "queued tasks", minutes: axis,
@@ -171,15 +172,15 @@ public struct HTMLReport: Sendable {
                 id: "\(id)-latency", title: "Latency distribution",
                 summary: "Tasks of \(labourer.id) by latency from creation to archive, with p50 \(RunSummary.duration(labourer.latencyP50)), "
                     + "p90 \(RunSummary.duration(labourer.latencyP90)) and p99 \(RunSummary.duration(labourer.latencyP99)) marked.",
-                samples: self.charts.labourer(labourer.id)?.latencies ?? [],
+                samples: chartData?.latencies ?? [],
                 markers: [
                     .init(name: "p50", seconds: labourer.latencyP50, color: Palette.p50),
                     .init(name: "p90", seconds: labourer.latencyP90, color: Palette.p90),
                     .init(name: "p99", seconds: labourer.latencyP99, color: Palette.p99),
                 ]).svg,
         ]
-        for chart in charts {
-            text += chart + "\n"
+        for svg in svgs {
+            text += svg + "\n"
         }
         return text + "</div>\n</section>\n"
     }

@@ -48,21 +48,21 @@ struct Bench: AsyncParsableCommand {
 
     private func dynamoDB() throws {
         print("in-memory DynamoDB benchmark (\(BuildInfo.configuration) build, \(operations) operations per phase, \(runs) runs, median [min–max])")
-        print("  the fake alone (requests built beforehand, untimed):")
         var measurements: [DynamoDBBenchmark.Phase: [DynamoDBBenchmark.Measurement]] = [:]
         for _ in 0..<runs {
             for measurement in try DynamoDBBenchmark(operations: operations).run(clock: ContinuousClock()) {
                 measurements[measurement.phase, default: []].append(measurement)
             }
         }
-        for phase in DynamoDBBenchmark.Phase.allCases {
-            let rates = measurements[phase]!.map(\.servedPerSecond)
-            printRates("  \(phase.rawValue)", unit: "operations per second", rates)
-        }
-        print("  end to end (building each request counted too):")
-        for phase in DynamoDBBenchmark.Phase.allCases {
-            let rates = measurements[phase]!.map(\.endToEndPerSecond)
-            printRates("  \(phase.rawValue)", unit: "operations per second", rates)
+        let views: [(String, KeyPath<DynamoDBBenchmark.Measurement, Double>)] = [
+            ("the fake alone (requests built beforehand, untimed):", \.servedPerSecond),
+            ("end to end (building each request counted too):", \.endToEndPerSecond),
+        ]
+        for (heading, rate) in views {
+            print("  \(heading)")
+            for phase in DynamoDBBenchmark.Phase.allCases {
+                printRates("  \(phase.rawValue)", unit: "operations per second", measurements[phase]!.map { $0[keyPath: rate] })
+            }
         }
     }
 

@@ -48,11 +48,9 @@ public struct UnixTime: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Seconds with exactly three decimals (`1767578400.123`): the form of `t` in the event log.
     public var millisecondText: String {
-        let ms = milliseconds
-        let whole = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        let fraction = ms - whole * 1000
-        let padded = String(fraction)
-        return "\(whole)." + String(repeating: "0", count: 3 - padded.count) + padded
+        var text: [UInt8] = []
+        writeMillisecondText(to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Appends ``millisecondText`` as UTF-8 without building a `String`: the event log writes one per line.

@@ -136,7 +136,6 @@ extension TaskManager {
         return moved
     }
 
-    /// Runs one transaction; false when a condition failed (the task changed since it was read).
     /// Puts `queued` back into `sosw_tasks` and deletes it (at `key`) from `table`, as one transaction: only if
     /// it is not queued already and is still in `table`, so two Scavengers never requeue it twice.
     private func requeue(_ queued: TaskRecord, from table: String, key: DynamoItem) async throws -> Bool {
@@ -152,6 +151,7 @@ extension TaskManager {
         ])
     }
 
+    /// Runs one transaction; false when a condition failed (the task changed since it was read).
     func transact(_ actions: [TransactWriteItem]) async throws -> Bool {
         do {
             _ = try await dynamoDB.transactWriteItems(TransactWriteItemsInput(transactItems: actions))

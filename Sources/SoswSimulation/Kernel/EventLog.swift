@@ -85,16 +85,7 @@ public protocol EventListener: Sendable {
 
 /// Where the lines of an ``EventLog`` go as they are recorded (a file, standard output, a test buffer).
 public protocol EventSink: Sendable {
-    /// Receives one complete line, newline included. Called under the log's lock, in event order.
-    func write(_ line: String)
-
-    /// The same line as UTF-8 bytes, valid only during the call: the form the log builds, so a sink that
-    /// stores bytes can take it without a `String` being made.
+    /// Receives one complete line as UTF-8, newline included, valid only during the call (the bytes the log
+    /// builds, so no `String` is made). Called under the log's lock, in event order.
     func write(utf8 line: UnsafeBufferPointer<UInt8>)
-}
-
-extension EventSink {
-    public func write(utf8 line: UnsafeBufferPointer<UInt8>) {
-        write(String(decoding: line, as: UTF8.self))
-    }
 }

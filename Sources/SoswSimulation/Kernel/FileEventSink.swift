@@ -21,15 +21,6 @@ public final class FileEventSink: EventSink {
         state = Mutex(State(handle: handle))
     }
 
-    public func write(_ line: String) {
-        state.withLock { state in
-            state.buffer.append(contentsOf: line.utf8)
-            if state.buffer.count >= FileEventSink.flushThreshold {
-                FileEventSink.flush(&state)
-            }
-        }
-    }
-
     public func write(utf8 line: UnsafeBufferPointer<UInt8>) {
         state.withLock { state in
             state.buffer.append(contentsOf: line)

@@ -150,14 +150,18 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
         guard digits.count <= maximumSignificantDigits else {
             throw .validation(tooManyDigitsMessage)
         }
-        let adjusted = exponent + digits.count - 1
-        guard adjusted <= maximumAdjustedExponent else { throw .validation(DynamoNumber.overflowMessage) }
-        guard adjusted >= minimumAdjustedExponent else { throw .validation(DynamoNumber.underflowMessage) }
+        try checkRange(adjustedExponent: exponent + digits.count - 1)
         var significand: UInt128 = 0
         for digit in digits {
             significand = significand * 10 + UInt128(digit)
         }
         return DynamoNumber(uncheckedNegative: isNegative, significand: significand, exponent: exponent)
+    }
+
+    /// Refuses a number whose leading digit's exponent is outside DynamoDB's range, with the service's message.
+    private static func checkRange(adjustedExponent: Int) throws(DynamoDBError) {
+        guard adjustedExponent <= maximumAdjustedExponent else { throw .validation(overflowMessage) }
+        guard adjustedExponent >= minimumAdjustedExponent else { throw .validation(underflowMessage) }
     }
 
     private static func digitCount(of value: UInt128) -> Int {
@@ -277,18 +281,12 @@ public struct DynamoNumber: Hashable, Comparable, Sendable, CustomStringConverti
             }
             if magnitude < DynamoNumber.powersOfTen[DynamoNumber.maximumSignificantDigits] {
                 let result = DynamoNumber(uncheckedNegative: negative, significand: magnitude, exponent: common)
-                let adjusted = result.exponent + result.significantDigitCount - 1
-                guard adjusted <= DynamoNumber.maximumAdjustedExponent else {
-                    throw .validation(DynamoNumber.overflowMessage)
-                }
-                guard adjusted >= DynamoNumber.minimumAdjustedExponent else {
-                    throw .validation(DynamoNumber.underflowMessage)
-                }
+                try DynamoNumber.checkRange(adjustedExponent: result.exponent + result.significantDigitCount - 1)
                 return result
             }
         }
-        let lhsDigits = DynamoNumber.littleEndianDigits(significand, shift: exponent - common)
-        let rhsDigits = DynamoNumber.littleEndianDigits(other.significand, shift: other.exponent - common)
+        let lhsDigits = DynamoNumber.littleEndianDigits(significand, shift: lhsShift)
+        let rhsDigits = DynamoNumber.littleEndianDigits(other.significand, shift: rhsShift)
         var resultNegative: Bool
         var result: [UInt8]
         if isNegative == other.isNegative {

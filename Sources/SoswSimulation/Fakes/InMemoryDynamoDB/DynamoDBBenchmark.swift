@@ -77,32 +77,36 @@ public struct DynamoDBBenchmark: Sendable {
         while start < operations {
             let indices = start..<min(start + batchSize, operations)
             start = indices.upperBound
-            let building = clock.now
             switch phase {
             case .putItem:
-                let requests = indices.map(putRequest)
-                let serving = clock.now
-                measurement.building += building.duration(to: serving)
-                for request in requests { _ = try await database.putItem(request) }
-                measurement.serving += serving.duration(to: clock.now)
+                try await timeBatch(indices, build: putRequest, into: &measurement, clock: clock) { request in
+                    _ = try await database.putItem(request)
+                }
             case .query:
-                let requests = indices.map(queryRequest)
-                let serving = clock.now
-                measurement.building += building.duration(to: serving)
-                for request in requests {
+                try await timeBatch(indices, build: queryRequest, into: &measurement, clock: clock) { request in
                     let output = try await database.query(request)
                     precondition(output.count <= 10, "Limit 10 returned \(output.count) items")
                 }
-                measurement.serving += serving.duration(to: clock.now)
             case .conditionalUpdate:
-                let requests = indices.map(updateRequest)
-                let serving = clock.now
-                measurement.building += building.duration(to: serving)
-                for request in requests { _ = try await database.updateItem(request) }
-                measurement.serving += serving.duration(to: clock.now)
+                try await timeBatch(indices, build: updateRequest, into: &measurement, clock: clock) { request in
+                    _ = try await database.updateItem(request)
+                }
             }
         }
         return measurement
+    }
+
+    /// Builds the batch's requests, then sends them, adding each step's time to `measurement`.
+    private func timeBatch<Request>(
+        _ indices: Range<Int>, build: (Int) -> Request, into measurement: inout Measurement,
+        clock: some Clock<Duration>, send: (Request) async throws -> Void
+    ) async throws {
+        let building = clock.now
+        let requests = indices.map(build)
+        let serving = clock.now
+        measurement.building += building.duration(to: serving)
+        for request in requests { try await send(request) }
+        measurement.serving += serving.duration(to: clock.now)
     }
 
     private func labourer(_ index: Int) -> AttributeValue {

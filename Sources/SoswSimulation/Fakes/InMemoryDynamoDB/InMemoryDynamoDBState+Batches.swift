@@ -63,7 +63,7 @@ extension InMemoryDynamoDBState {
             for plan in tablePlans {
                 // Later writes to the same key in one batch are impossible (duplicates are refused), so each plan's
                 // old image is still current.
-                let writes = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
+                let writes = commit(plan, now: now, capacity: input.returnConsumedCapacity)
                 tableUnits += CapacityUnits.write(bytes: plan.consumedBytes)
                 indexUnits.merge(Self.indexWriteUnits(writes, transactional: false), uniquingKeysWith: +)
             }

@@ -21,25 +21,12 @@ extension InMemoryDynamoDBState {
     /// An UpdateItem checked against the request alone (table, key, expressions, placeholders), before the
     /// stored item is read: what fails here fails a transaction as a whole, with a ValidationException.
     struct PreparedUpdate {
-        var tableName: String
-        var table: StoredTable
+        /// What the request's shape decided: table, compiled expressions, resolved actions.
+        var shape: UpdateShape
         var key: DynamoItem
         var position: IndexKey
-        var update: CompiledUpdate?
-        /// The update's actions bound to the request's names.
-        var actions: ResolvedUpdateActions?
-        var condition: CompiledCondition?
         var attributes: ExpressionAttributes
         var returnOnFailure: ReturnValuesOnConditionCheckFailure?
-    }
-
-    func planUpdate(
-        table tableName: String, key: DynamoItem, update: String?, condition: String?,
-        attributes: ExpressionAttributes, returnOnFailure: ReturnValuesOnConditionCheckFailure?
-    ) throws(DynamoDBError) -> PlannedWrite {
-        try planUpdate(try prepareUpdate(
-            table: tableName, key: key, update: update, condition: condition, attributes: attributes,
-            returnOnFailure: returnOnFailure))
     }
 
     func prepareUpdate(
@@ -48,11 +35,9 @@ extension InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> PreparedUpdate {
         let table = try self.table(named: tableName)
         let position = try primaryKey(key, in: table)
-        let shape = try decideUpdateShape(table: table, update: update, condition: condition, attributes: attributes)
         return PreparedUpdate(
-            tableName: tableName, table: table, key: key, position: position, update: shape.update,
-            actions: shape.actions, condition: shape.condition, attributes: attributes,
-            returnOnFailure: returnOnFailure)
+            shape: try decideUpdateShape(table: table, update: update, condition: condition, attributes: attributes),
+            key: key, position: position, attributes: attributes, returnOnFailure: returnOnFailure)
     }
 
     /// What an UpdateItem's shape decides: its expressions compiled and checked against its names and values,
@@ -109,20 +94,16 @@ extension InMemoryDynamoDBState {
         {
             shape.table.catchUpIndexes(at: now)
             return PreparedUpdate(
-                tableName: input.tableName, table: shape.table, key: input.key,
-                position: try primaryKey(input.key, in: shape.table), update: shape.update,
-                actions: shape.actions, condition: shape.condition, attributes: attributes,
-                returnOnFailure: input.returnValuesOnConditionCheckFailure)
+                shape: shape, key: input.key, position: try primaryKey(input.key, in: shape.table),
+                attributes: attributes, returnOnFailure: input.returnValuesOnConditionCheckFailure)
         }
         catchUp(input.tableName, now: now)
         let prepared = try prepareUpdate(
             table: input.tableName, key: input.key, update: input.updateExpression,
             condition: input.conditionExpression, attributes: attributes,
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
-        let shape = UpdateShape(
-            table: prepared.table, update: prepared.update, actions: prepared.actions, condition: prepared.condition)
-        if shape.isReusable {
-            updateShapes.remember(shape, for: RequestShape(
+        if prepared.shape.isReusable {
+            updateShapes.remember(prepared.shape, for: RequestShape(
                 table: input.tableName, index: nil, expressions: texts, names: attributes.names,
                 values: attributes.values))
         }
@@ -133,17 +114,18 @@ extension InMemoryDynamoDBState {
     /// and the result checked (types, sizes, index keys). A failure here is one action's cancellation reason
     /// in a transaction (ConditionalCheckFailed or ValidationError).
     func planUpdate(_ prepared: PreparedUpdate) throws(DynamoDBError) -> PlannedWrite {
-        let (old, hint) = prepared.table.lookup(prepared.position)
-        try check(prepared.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
+        let shape = prepared.shape
+        let (old, hint) = shape.table.lookup(prepared.position)
+        try check(shape.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
         var new = old?.attributes ?? prepared.key
         var updated: [String] = []
-        if let update = prepared.update, let actions = prepared.actions {
+        if let update = shape.update, let actions = shape.actions {
             try update.apply(actions, to: &new, prepared.attributes)
             updated = actions.topLevelNames
         }
-        let stored = try validateStoredItem(new, in: prepared.table, at: prepared.position)
+        let stored = try validateStoredItem(new, in: shape.table, at: prepared.position)
         return PlannedWrite(
-            table: prepared.table, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
+            table: shape.table, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
             updated: updated, writes: true)
     }
 
@@ -186,19 +168,19 @@ extension InMemoryDynamoDBState {
         }
     }
 
-    /// Applies a plan; with `countingIndexWrites`, returns the sizes of the index writes it caused.
-    mutating func commit(_ plan: PlannedWrite, now: Duration, countingIndexWrites: Bool) -> [String: [Int]] {
+    /// Applies a plan; when the request asks for `capacity`, returns the sizes of the index writes it caused.
+    mutating func commit(_ plan: PlannedWrite, now: Duration, capacity: ReturnConsumedCapacity?) -> [String: [Int]] {
         guard plan.writes else { return [:] }
         let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table.name)
         return plan.table.write(
             at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag,
-            countingIndexWrites: countingIndexWrites)
+            countingIndexWrites: Self.counts(capacity))
     }
 
     private func writeCapacity(
         _ plan: PlannedWrite, _ indexWrites: [String: [Int]], _ mode: ReturnConsumedCapacity?
     ) -> ConsumedCapacity? {
-        guard let mode, mode != .nothing else { return nil }
+        guard Self.counts(mode) else { return nil }
         return Self.consumedCapacity(
             mode, table: plan.table, isRead: false,
             tableUnits: CapacityUnits.write(bytes: plan.consumedBytes),
@@ -217,7 +199,7 @@ extension InMemoryDynamoDBState {
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
-        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
+        let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return PutItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
@@ -229,7 +211,7 @@ extension InMemoryDynamoDBState {
         let prepared = try prepareRememberedUpdate(input, now: now)
         let plan = try planUpdate(prepared)
         try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
-        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
+        let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return UpdateItemOutput(
             attributes: Self.returnedAttributes(
                 input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
@@ -246,7 +228,7 @@ extension InMemoryDynamoDBState {
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
-        let indexWrites = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
+        let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return DeleteItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, old: plan.old?.attributes, new: nil, updated: []),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))

@@ -72,7 +72,7 @@ extension InMemoryDynamoDBState {
             read = PreparedRead(
                 table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
                 projection: shape.projection, attributes: ExpressionAttributes(names: names, values: values),
-                startKey: try startKey(of: input, table: shape.table, index: shape.index, now: now))
+                startKey: try checkedStartKey(of: input, table: shape.table, index: shape.index, now: now))
             resolved = bound
         } else {
             let keyCondition = try compiler.keyCondition(keyConditionText)
@@ -196,7 +196,7 @@ extension InMemoryDynamoDBState {
         try validations.validate(attributes, usedBy: expressions)
         return PreparedRead(
             table: table, index: index, select: select, filter: filter, projection: projection, attributes: attributes,
-            startKey: try startKey(of: request, table: table, index: index, now: now))
+            startKey: try checkedStartKey(of: request, table: table, index: index, now: now))
     }
 
     /// The options checked on every request, whatever its shape: ConsistentRead against the index, and Limit.
@@ -211,8 +211,9 @@ extension InMemoryDynamoDBState {
         }
     }
 
-    /// The last steps of preparing any read: where its ExclusiveStartKey puts it, then injected throttling.
-    private func startKey(
+    /// The last step of preparing any read, whatever its shape: where its ExclusiveStartKey puts it, then
+    /// injected throttling on the table or index it reads.
+    private func checkedStartKey(
         of request: some ReadInput, table: StoredTable, index: IndexDefinition?, now: Duration
     ) throws(DynamoDBError) -> IndexKey? {
         let startKey = try request.exclusiveStartKey.map { key throws(DynamoDBError) in

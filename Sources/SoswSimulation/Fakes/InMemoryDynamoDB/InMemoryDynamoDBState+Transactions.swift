@@ -57,7 +57,7 @@ extension InMemoryDynamoDBState {
         var tableUnits: [String: Double] = [:]
         var indexUnits: [String: [String: Double]] = [:]
         for plan in plans {
-            let writes = commit(plan, now: now, countingIndexWrites: Self.counts(input.returnConsumedCapacity))
+            let writes = commit(plan, now: now, capacity: input.returnConsumedCapacity)
             let name = plan.table.name
             tableUnits[name, default: 0] += CapacityUnits.write(bytes: plan.consumedBytes, transactional: true)
             indexUnits[name, default: [:]].merge(Self.indexWriteUnits(writes, transactional: true), uniquingKeysWith: +)

@@ -133,8 +133,7 @@ struct InMemoryDynamoDBState {
                 "One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type?.rawValue ?? "") actual: \(value.typeName)"
             )
         }
-        if case .s(let text) = value, text.isEmpty { throw Self.emptyKey(name) }
-        if case .b(let bytes) = value, bytes.isEmpty { throw Self.emptyKey(name) }
+        if Self.isEmptyKeyValue(value) { throw Self.emptyKey(name) }
         return value
     }
 
@@ -187,13 +186,21 @@ struct InMemoryDynamoDBState {
                 "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"
             )
         }
-        let isEmpty = if case .s(let text) = value { text.isEmpty } else if case .b(let bytes) = value { bytes.isEmpty } else { false }
-        if isEmpty {
+        if Self.isEmptyKeyValue(value) {
             throw .validation(
                 "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
             )
         }
         return value
+    }
+
+    /// An empty string or binary, which no key attribute may hold.
+    private static func isEmptyKeyValue(_ value: AttributeValue) -> Bool {
+        switch value {
+        case .s(let text): text.isEmpty
+        case .b(let bytes): bytes.isEmpty
+        default: false
+        }
     }
 
     private static func mayBeInvalid(_ value: AttributeValue) -> Bool {
@@ -252,7 +259,7 @@ struct InMemoryDynamoDBState {
         _ mode: ReturnConsumedCapacity?, table: StoredTable, isRead: Bool, tableUnits: Double,
         indexUnits: [String: Double]
     ) -> ConsumedCapacity? {
-        guard let mode, mode != .nothing else { return nil }
+        guard let mode, Self.counts(mode) else { return nil }
         let total = tableUnits + indexUnits.values.reduce(0, +)
         func capacity(_ units: Double) -> Capacity {
             Capacity(

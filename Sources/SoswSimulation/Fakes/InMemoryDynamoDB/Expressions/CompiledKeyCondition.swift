@@ -32,7 +32,7 @@ final class CompiledKeyCondition: CompiledExpression {
         throws(DynamoDBError) -> ResolvedKeyCondition
     {
         if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
-        var conditions: [(name: String, condition: SortKeyCondition)] = []
+        var conditions: [(name: String, condition: SortKeyCondition<AttributeValue>)] = []
         try collect(condition, attributes, into: &conditions)
 
         guard let partition = conditions.first(where: { $0.name == partitionKey }) else {
@@ -58,7 +58,7 @@ final class CompiledKeyCondition: CompiledExpression {
     /// ``resolve(_:partitionKey:sortKey:)`` then handles, errors included.
     func binding(names: [String: String]?, partitionKey: String, sortKey: String?) -> KeyConditionBinding? {
         guard staticIssues.isEmpty else { return nil }
-        var leaves: [(name: String, sort: KeyConditionBinding.Sort)] = []
+        var leaves: [(name: String, sort: SortKeyCondition<String>)] = []
         guard Self.collectLeaves(condition, names, into: &leaves) else { return nil }
         guard let partition = leaves.first(where: { $0.name == partitionKey }),
             case .equal(let partitionPlaceholder) = partition.sort,
@@ -74,7 +74,7 @@ final class CompiledKeyCondition: CompiledExpression {
     /// The leaves of an AND of simple key comparisons; false for any other shape.
     private static func collectLeaves(
         _ condition: Condition, _ names: [String: String]?,
-        into leaves: inout [(name: String, sort: KeyConditionBinding.Sort)]
+        into leaves: inout [(name: String, sort: SortKeyCondition<String>)]
     ) -> Bool {
         func keyName(_ operand: ConditionOperand) -> String? {
             guard case .path(let path) = operand, path.elements.count == 1,
@@ -99,15 +99,7 @@ final class CompiledKeyCondition: CompiledExpression {
             } else {
                 return false
             }
-            let sort: KeyConditionBinding.Sort
-            switch (comparison, keyOnLeft) {
-            case (.equal, _): sort = .equal(value)
-            case (.less, true), (.greater, false): sort = .less(value)
-            case (.lessOrEqual, true), (.greaterOrEqual, false): sort = .lessOrEqual(value)
-            case (.greater, true), (.less, false): sort = .greater(value)
-            case (.greaterOrEqual, true), (.lessOrEqual, false): sort = .greaterOrEqual(value)
-            default: return false
-            }
+            guard let sort = SortKeyCondition.comparing(comparison, value, keyOnLeft: keyOnLeft) else { return false }
             leaves.append((name, sort))
             return true
         case .between(let subject, let lower, let upper):
@@ -127,9 +119,9 @@ final class CompiledKeyCondition: CompiledExpression {
 
     private func collect(
         _ condition: Condition, _ attributes: ExpressionAttributes,
-        into conditions: inout [(name: String, condition: SortKeyCondition)]
+        into conditions: inout [(name: String, condition: SortKeyCondition<AttributeValue>)]
     ) throws(DynamoDBError) {
-        let keyCondition: (String, SortKeyCondition)
+        let keyCondition: (String, SortKeyCondition<AttributeValue>)
         switch condition {
         case .and(let left, let right):
             try collect(left, attributes, into: &conditions)
@@ -145,7 +137,10 @@ final class CompiledKeyCondition: CompiledExpression {
         case .comparison(.notEqual, _, _): throw Self.invalidOperator("<>")
         case .comparison(let comparison, let left, let right):
             let (name, value, keyOnLeft) = try keyAndValue(left, right, attributes)
-            keyCondition = (name, Self.sortKeyCondition(comparison, value, keyOnLeft: keyOnLeft))
+            guard let sort = SortKeyCondition.comparing(comparison, value, keyOnLeft: keyOnLeft) else {
+                throw Self.invalidOperator("<>")
+            }
+            keyCondition = (name, sort)
         case .between(let subject, let lower, let upper):
             guard case .path = subject else { throw Self.keyFirst("BETWEEN") }
             let (name, low, _) = try keyAndValue(subject, lower, attributes)
@@ -190,23 +185,7 @@ final class CompiledKeyCondition: CompiledExpression {
         guard path.elements.count == 1 else {
             throw .validation("KeyConditionExpressions cannot have conditions on nested attributes")
         }
-        switch path.resolved(with: attributes.names) {
-        case .success(let resolved): return resolved.attributeName
-        case .failure(let undefined):
-            throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
-        }
-    }
-
-    private static func sortKeyCondition(_ comparison: ComparisonOperator, _ value: AttributeValue, keyOnLeft: Bool)
-        -> SortKeyCondition
-    {
-        switch (comparison, keyOnLeft) {
-        case (.less, true), (.greater, false): .less(value)
-        case (.lessOrEqual, true), (.greaterOrEqual, false): .lessOrEqual(value)
-        case (.greater, true), (.less, false): .greater(value)
-        case (.greaterOrEqual, true), (.lessOrEqual, false): .greaterOrEqual(value)
-        default: .equal(value)
-        }
+        return try path.resolved(with: attributes.names, in: kind).attributeName
     }
 
     private static func invalidOperator(_ name: String) -> DynamoDBError {
@@ -227,36 +206,52 @@ struct ResolvedKeyCondition: Sendable, Equatable {
 
     struct SortKey: Sendable, Equatable {
         var name: String
-        var condition: SortKeyCondition
+        var condition: SortKeyCondition<AttributeValue>
     }
 
     var partitionKey: PartitionKey
     var sortKey: SortKey?
 }
 
-/// The conditions a Query may put on the sort key; the fake turns them into a range over its ordered index.
-enum SortKeyCondition: Sendable, Equatable {
-    case equal(AttributeValue)
-    case less(AttributeValue)
-    case lessOrEqual(AttributeValue)
-    case greater(AttributeValue)
-    case greaterOrEqual(AttributeValue)
-    case between(AttributeValue, AttributeValue)
-    case beginsWith(AttributeValue)
+/// The conditions a Query may put on the sort key, over their operands: placeholders in a
+/// ``KeyConditionBinding``, values once a request binds them. The fake turns them into a range over its ordered
+/// index.
+enum SortKeyCondition<Operand> {
+    case equal(Operand)
+    case less(Operand)
+    case lessOrEqual(Operand)
+    case greater(Operand)
+    case greaterOrEqual(Operand)
+    case between(Operand, Operand)
+    case beginsWith(Operand)
 
-    /// Whether a sort-key value satisfies the condition (for filters over candidates and for tests).
-    func matches(_ sortValue: AttributeValue) -> Bool {
-        let order: (AttributeValue) -> ExpressionOrder? = { sortValue.expressionOrder(comparedTo: $0) }
+    /// What `key <comparison> operand` says of the key (`operand <comparison> key` when `keyOnLeft` is false);
+    /// nil for `<>`, which a key condition cannot use.
+    static func comparing(_ comparison: ComparisonOperator, _ operand: Operand, keyOnLeft: Bool) -> SortKeyCondition? {
+        switch (comparison, keyOnLeft) {
+        case (.equal, _): .equal(operand)
+        case (.less, true), (.greater, false): .less(operand)
+        case (.lessOrEqual, true), (.greaterOrEqual, false): .lessOrEqual(operand)
+        case (.greater, true), (.less, false): .greater(operand)
+        case (.greaterOrEqual, true), (.lessOrEqual, false): .greaterOrEqual(operand)
+        case (.notEqual, _): nil
+        }
+    }
+
+    /// The same condition over other operands; nil when an operand does not map.
+    func map<Other>(_ transform: (Operand) -> Other?) -> SortKeyCondition<Other>? {
         switch self {
-        case .equal(let value): return sortValue.expressionEquals(value)
-        case .less(let value): return order(value) == .less
-        case .lessOrEqual(let value): return order(value).map { $0 != .greater } ?? false
-        case .greater(let value): return order(value) == .greater
-        case .greaterOrEqual(let value): return order(value).map { $0 != .less } ?? false
+        case .equal(let operand): transform(operand).map { .equal($0) }
+        case .less(let operand): transform(operand).map { .less($0) }
+        case .lessOrEqual(let operand): transform(operand).map { .lessOrEqual($0) }
+        case .greater(let operand): transform(operand).map { .greater($0) }
+        case .greaterOrEqual(let operand): transform(operand).map { .greaterOrEqual($0) }
         case .between(let low, let high):
-            guard let fromLow = order(low), let fromHigh = order(high) else { return false }
-            return fromLow != .less && fromHigh != .greater
-        case .beginsWith(let prefix): return sortValue.expressionBeginsWith(prefix)
+            if let low = transform(low), let high = transform(high) { .between(low, high) } else { nil }
+        case .beginsWith(let operand): transform(operand).map { .beginsWith($0) }
         }
     }
 }
+
+extension SortKeyCondition: Sendable where Operand: Sendable {}
+extension SortKeyCondition: Equatable where Operand: Equatable {}

@@ -60,11 +60,7 @@ final class CompiledProjection: CompiledExpression {
         var resolved: [DocumentPath.Resolved] = []
         resolved.reserveCapacity(paths.count)
         for path in paths {
-            switch path.resolved(with: attributes.names) {
-            case .success(let path): resolved.append(path)
-            case .failure(let undefined):
-                throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
-            }
+            resolved.append(try path.resolved(with: attributes.names, in: kind))
         }
         return resolved
     }

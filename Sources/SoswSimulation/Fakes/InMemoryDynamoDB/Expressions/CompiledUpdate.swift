@@ -25,11 +25,7 @@ final class CompiledUpdate: CompiledExpression {
     /// The actions with their target paths bound to `names`, with DynamoDB's message for an undefined `#name`.
     func resolved(names: [String: String]?) throws(DynamoDBError) -> ResolvedUpdateActions {
         func resolve(_ path: DocumentPath) throws(DynamoDBError) -> DocumentPath.Resolved {
-            switch path.resolved(with: names) {
-            case .success(let resolved): return resolved
-            case .failure(let undefined):
-                throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
-            }
+            try path.resolved(with: names, in: kind)
         }
         var assignments: [ResolvedUpdateActions.Assignment] = []
         for assignment in actions.assignments {

@@ -1,3 +1,5 @@
+import SoswCore
+
 /// A path into an item as written in an expression: `a.#b[2].c`. Placeholders stay unresolved so one compiled
 /// expression serves every request that uses the same text; `resolved(with:)` binds them per request.
 struct DocumentPath: Hashable, Sendable {
@@ -55,6 +57,15 @@ struct DocumentPath: Hashable, Sendable {
             }
         }
         return .success(Resolved(elements: resolvedElements))
+    }
+
+    /// Binds placeholders, refusing an undefined one with DynamoDB's message for an expression of `kind`.
+    func resolved(with names: [String: String]?, in kind: ExpressionKind) throws(DynamoDBError) -> Resolved {
+        switch resolved(with: names) {
+        case .success(let resolved): return resolved
+        case .failure(let undefined):
+            throw .validation(kind.invalid(ExpressionIssue.undefinedName(undefined.name).message))
+        }
     }
 
     /// The `#placeholders` the path uses, in order.

@@ -9,20 +9,11 @@ import SoswCore
 /// for anything ``CompiledKeyCondition/resolve(_:partitionKey:sortKey:)`` would refuse), so the errors stay
 /// with the full resolution.
 struct KeyConditionBinding: Sendable, Equatable {
-    enum Sort: Sendable, Equatable {
-        case equal(String)
-        case less(String)
-        case lessOrEqual(String)
-        case greater(String)
-        case greaterOrEqual(String)
-        case between(String, String)
-        case beginsWith(String)
-    }
-
     var partitionKey: String
     var partitionPlaceholder: String
     var sortKey: String?
-    var sort: Sort?
+    /// The sort-key condition over placeholders.
+    var sort: SortKeyCondition<String>?
 
     /// The condition with this request's values; nil when a placeholder has no value (the full resolution
     /// then reports it).
@@ -30,31 +21,7 @@ struct KeyConditionBinding: Sendable, Equatable {
         guard let values, let partition = values[partitionPlaceholder] else { return nil }
         var resolved = ResolvedKeyCondition(partitionKey: .init(name: partitionKey, value: partition), sortKey: nil)
         guard let sortKey, let sort else { return resolved }
-        func value(_ placeholder: String) -> AttributeValue? { values[placeholder] }
-        let condition: SortKeyCondition
-        switch sort {
-        case .equal(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .equal(bound)
-        case .less(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .less(bound)
-        case .lessOrEqual(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .lessOrEqual(bound)
-        case .greater(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .greater(bound)
-        case .greaterOrEqual(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .greaterOrEqual(bound)
-        case .between(let low, let high):
-            guard let lowValue = value(low), let highValue = value(high) else { return nil }
-            condition = .between(lowValue, highValue)
-        case .beginsWith(let placeholder):
-            guard let bound = value(placeholder) else { return nil }
-            condition = .beginsWith(bound)
-        }
+        guard let condition = sort.map({ values[$0] }) else { return nil }
         resolved.sortKey = .init(name: sortKey, condition: condition)
         return resolved
     }

@@ -116,12 +116,7 @@ struct UpdateApplication {
     }
 
     private func resolve(_ path: DocumentPath) throws(DynamoDBError) -> DocumentPath.Resolved {
-        switch path.resolved(with: attributes.names) {
-        case .success(let resolved):
-            return resolved
-        case .failure(let undefined):
-            throw .validation(ExpressionKind.update.invalid(ExpressionIssue.undefinedName(undefined.name).message))
-        }
+        try path.resolved(with: attributes.names, in: .update)
     }
 
     // MARK: ADD and DELETE
