@@ -39,14 +39,43 @@ struct OrderedStoreTests {
                 }
             }
             var walked: [(Int, Int)] = []
-            var position = store.startPosition
-            while position < store.endPosition {
-                walked.append((store[position].key, store[position].value))
-                position = store.position(after: position)
+            store.walk(from: store.startPosition) { entry, position in
+                #expect(store[position].key == entry.key)
+                walked.append((entry.key, entry.value))
+                return true
             }
             #expect(walked.map(\.0) == model.keys.sorted())
             #expect(walked.map(\.1) == model.keys.sorted().map { model[$0]! })
             #expect(store.count == model.count)
+        }
+    }
+
+    static let walks = zip(Gen.int(in: 0...300).array(of: 0...300), Gen.int(in: -1...301), Gen.int(in: 0...20))
+
+    @Test("walks forward from a key and backward before it, stopping when told, across chunk boundaries")
+    func walksBothWays() async {
+        await propertyCheck(count: 60, input: Self.walks) { keys, from, stopAfter in
+            var store = OrderedStore<Int, Int>()
+            for key in keys { store.set(key * 10, for: key) }
+            let sorted = Set(keys).sorted()
+            let start = store.firstPosition { $0 >= from }
+
+            var forward: [Int] = []
+            store.walk(from: start) { entry, _ in
+                forward.append(entry.key)
+                return forward.count < stopAfter
+            }
+            let expectedForward = sorted.filter { $0 >= from }
+            #expect(forward == Array(expectedForward.prefix(max(stopAfter, 1))))
+
+            var backward: [Int] = []
+            store.walkBackward(before: start) { entry, position in
+                #expect(store[position].value == entry.key * 10)
+                backward.append(entry.key)
+                return backward.count < stopAfter
+            }
+            let expectedBackward = sorted.filter { $0 < from }.reversed()
+            #expect(backward == Array(expectedBackward.prefix(max(stopAfter, 1))))
         }
     }
 }

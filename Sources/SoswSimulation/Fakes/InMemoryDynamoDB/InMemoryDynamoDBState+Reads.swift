@@ -62,7 +62,7 @@ extension InMemoryDynamoDBState {
         let names = input.expressionAttributeNames
         let values = input.expressionAttributeValues
         let read: PreparedRead
-        let resolved: ResolvedKeyCondition
+        let range: KeyRange
         if let shape = queryShapes.decision(
             table: input.tableName, index: input.indexName, expressions: texts, names: names, values: values),
             shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(values)
@@ -73,13 +73,14 @@ extension InMemoryDynamoDBState {
                 table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
                 projection: shape.projection, attributes: ExpressionAttributes(names: names, values: values),
                 startKey: try checkedStartKey(of: input, table: shape.table, index: shape.index, now: now))
-            resolved = bound
+            range = try KeyRange(bound, key: shape.index?.key ?? shape.table.key)
         } else {
             let keyCondition = try compiler.keyCondition(keyConditionText)
             read = try prepare(input, keyCondition: keyCondition, now: now)
             let keyDefinition = read.index?.key ?? read.table.key
-            resolved = try keyCondition.resolve(
+            let resolved = try keyCondition.resolve(
                 read.attributes, partitionKey: keyDefinition.partitionName, sortKey: keyDefinition.sortName)
+            range = try KeyRange(resolved, key: keyDefinition)
             let reusable = !keyCondition.validationReadsValueContents
                 && !(read.filter?.validationReadsValueContents ?? false)
             if reusable, let binding = keyCondition.binding(
@@ -94,7 +95,6 @@ extension InMemoryDynamoDBState {
                         values: values))
             }
         }
-        let range = try KeyRange(resolved, key: read.index?.key ?? read.table.key)
         if let startKey = read.startKey, startKey.partitionBytes != range.partitionBytes[...] {
             throw .validation("The provided starting key is outside query boundaries based on provided conditions")
         }
@@ -106,39 +106,26 @@ extension InMemoryDynamoDBState {
         if forward {
             // Walks from the first entry of the range until an entry at or past its end: cheaper than a second
             // binary search for the end when a page stops after a few entries.
-            var position = range.lowerBound(in: store)
+            var start = range.lowerBound(in: store)
             if let startKey = read.startKey {
-                position = max(position, store.firstPosition { $0 > startKey })
+                start = max(start, store.firstPosition { $0 > startKey })
             }
             let end = range.upperBoundKey
-            while position < store.endPosition {
-                let reading = position
-                let more = try store.withEntry(at: position) { entry throws(DynamoDBError) -> Bool? in
-                    if let end, entry.key >= end { return nil }
-                    return try Self.visit(entry, at: reading, read, input, into: &page)
-                }
-                guard let more else { break }
-                if !more {
-                    stopped = true
-                    break
-                }
-                position = store.position(after: position)
+            try store.walk(from: start) { entry, position throws(DynamoDBError) in
+                if entry.key >= end { return false }
+                stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+                return !stopped
             }
         } else {
             let lower = range.lowerBound(in: store)
-            var position = range.upperBound(in: store)
+            var end = range.upperBound(in: store)
             if let startKey = read.startKey {
-                position = min(position, store.firstPosition { $0 >= startKey })
+                end = min(end, store.firstPosition { $0 >= startKey })
             }
-            while let previous = store.position(before: position), previous >= lower {
-                let more = try store.withEntry(at: previous) { entry throws(DynamoDBError) in
-                    try Self.visit(entry, at: previous, read, input, into: &page)
-                }
-                if !more {
-                    stopped = true
-                    break
-                }
-                position = previous
+            try store.walkBackward(before: end) { entry, position throws(DynamoDBError) in
+                if position < lower { return false }
+                stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+                return !stopped
             }
         }
         return QueryOutput(
@@ -152,21 +139,18 @@ extension InMemoryDynamoDBState {
         let segment = try Self.segment(input.segment, of: input.totalSegments)
         let read = try prepare(input, keyCondition: nil, now: now)
         let store = read.table.store(for: read.index)
-        var position = store.startPosition
+        var start = store.startPosition
         if let startKey = read.startKey {
-            position = store.firstPosition { $0 > startKey }
+            start = store.firstPosition { $0 > startKey }
         }
         var page = Page()
         var stopped = false
-        while position < store.endPosition {
-            let entry = store[position]
-            if segment.map({ Self.segmentNumber(of: entry.key.partition, among: $0.total) == $0.number }) ?? true {
-                if try !Self.visit(entry, at: position, read, input, into: &page) {
-                    stopped = true
-                    break
-                }
+        try store.walk(from: start) { entry, position throws(DynamoDBError) in
+            if let segment, Self.segmentNumber(of: entry.key.partition, among: segment.total) != segment.number {
+                return true
             }
-            position = store.position(after: position)
+            stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+            return !stopped
         }
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
@@ -229,18 +213,15 @@ extension InMemoryDynamoDBState {
     private static func visit(
         _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry,
         at position: OrderedStore<IndexKey, StoredItem>.Position,
-        _ read: PreparedRead, _ request: some ReadInput, into page: inout Page
+        _ read: PreparedRead, limit: Int?, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
-        var image = entry.value.attributes
         let indexBytes = entry.value.size
-        var tableBytes = 0
+        // A local index fetches attributes it does not project from the table, at the table's cost.
+        var fetched: StoredItem?
         if let index = read.index, !index.isGlobal, needsTableItem(read) {
-            // A local index fetches attributes it does not project from the table, at the table's cost.
-            if let full = read.table.item(at: entry.key.tableKey) {
-                image = full.attributes
-                tableBytes = full.size
-            }
+            fetched = read.table.item(at: entry.key.tableKey)
         }
+        let tableBytes = fetched?.size ?? 0
         if page.scannedCount > 0, page.indexBytes + page.tableBytes + indexBytes + tableBytes > Self.pageBytes {
             // This item would take the page past 1 MB: the page ends before it.
             return false
@@ -249,13 +230,18 @@ extension InMemoryDynamoDBState {
         page.indexBytes += indexBytes
         page.tableBytes += tableBytes
         page.lastRead = position
-        if try read.filter?.evaluate(image, read.attributes) ?? true {
+        let item = fetched ?? entry.value
+        if try read.filter?.evaluate(item.attributes, read.attributes) ?? true {
             page.count += 1
             if read.select != .count {
-                page.items.append(try read.projection?.project(image, read.attributes) ?? image)
+                if let projection = read.projection {
+                    page.items.append(try projection.project(item.attributes, read.attributes))
+                } else {
+                    page.items.append(item.attributes)
+                }
             }
         }
-        return page.scannedCount != request.limit
+        return page.scannedCount != limit
     }
 
     private static func needsTableItem(_ read: PreparedRead) -> Bool {

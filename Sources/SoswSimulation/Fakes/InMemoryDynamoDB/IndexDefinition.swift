@@ -1,14 +1,28 @@
 import SoswCore
 
 /// A secondary index of a table: its key, whether it is global, and which attributes it copies.
-struct IndexDefinition: Sendable, Equatable {
-    var name: String
-    var isGlobal: Bool
-    var key: KeyDefinition
-    var projection: Projection
-    var provisionedThroughput: ProvisionedThroughput?
+///
+/// A class: every write and read of an indexed table passes its indexes around, and copying a struct of five
+/// strings and arrays cost a dozen reference counts each time.
+final class IndexDefinition: Sendable {
+    let name: String
+    let isGlobal: Bool
+    let key: KeyDefinition
+    let projection: Projection
+    let provisionedThroughput: ProvisionedThroughput?
+    let projectionType: ProjectionType
 
-    var projectionType: ProjectionType { projection.projectionType ?? .keysOnly }
+    init(
+        name: String, isGlobal: Bool, key: KeyDefinition, projection: Projection,
+        provisionedThroughput: ProvisionedThroughput?
+    ) {
+        self.name = name
+        self.isGlobal = isGlobal
+        self.key = key
+        self.projection = projection
+        self.provisionedThroughput = provisionedThroughput
+        self.projectionType = projection.projectionType ?? .keysOnly
+    }
 
     /// What this index holds of `item`: its projected attributes. An ALL projection is the item itself, whose
     /// size is already known.

@@ -44,29 +44,50 @@ struct OrderedStore<Key: Comparable, Value> {
         chunks[position.chunk][position.offset]
     }
 
-    /// Lends the entry at `position` (not the end) to `body` without copying it out.
-    func withEntry<Result, Failure: Error>(
-        at position: Position, _ body: (borrowing Entry) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
+    /// Lends the entries from `start` on, in key order and with their positions, to `body` until it returns
+    /// false or the entries run out. A chunk's storage is opened once for all its entries, and nothing is
+    /// copied out: stepping entry by entry paid a bounds check and a retain of the chunk for each.
+    func walk<Failure: Error>(
+        from start: Position, _ body: (borrowing Entry, Position) throws(Failure) -> Bool
+    ) throws(Failure) {
         try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
-            try chunks[position.chunk].withUnsafeBufferPointer { entries throws(Failure) in
-                try body(entries[position.offset])
+            var offset = start.offset
+            for chunk in start.chunk..<chunks.count {
+                let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
+                    while offset < entries.count {
+                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else { return false }
+                        offset += 1
+                    }
+                    return true
+                }
+                guard goOn else { return }
+                offset = 0
             }
         }
     }
 
-    func position(after position: Position) -> Position {
-        if position.offset + 1 < chunks[position.chunk].count {
-            return Position(chunk: position.chunk, offset: position.offset + 1)
+    /// Lends the entries before `end`, in descending key order and with their positions, to `body` until it
+    /// returns false or the entries run out.
+    func walkBackward<Failure: Error>(
+        before end: Position, _ body: (borrowing Entry, Position) throws(Failure) -> Bool
+    ) throws(Failure) {
+        try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
+            var chunk = end.chunk
+            var offset = end.offset
+            if chunk == chunks.count { (chunk, offset) = (chunk - 1, chunks.last?.count ?? 0) }
+            while chunk >= 0 {
+                let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
+                    while offset > 0 {
+                        offset -= 1
+                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else { return false }
+                    }
+                    return true
+                }
+                guard goOn else { return }
+                chunk -= 1
+                offset = chunk >= 0 ? chunks[chunk].count : 0
+            }
         }
-        return Position(chunk: position.chunk + 1, offset: 0)
-    }
-
-    /// The position before `position`, or nil at the start.
-    func position(before position: Position) -> Position? {
-        if position.offset > 0 { return Position(chunk: position.chunk, offset: position.offset - 1) }
-        if position.chunk == 0 { return nil }
-        return Position(chunk: position.chunk - 1, offset: chunks[position.chunk - 1].count - 1)
     }
 
     /// The first position whose key satisfies `isAtOrAfter`, a predicate that is false for a prefix of the

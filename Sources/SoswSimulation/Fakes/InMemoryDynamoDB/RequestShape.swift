@@ -5,13 +5,24 @@ import SoswCore
 /// which types. Two requests of one shape pass or fail those steps alike, so what they decided for one serves the
 /// other (see ``ShapeMemo``). Value contents are not part of a shape: requests whose validation reads them
 /// (BETWEEN's bound order, attribute_type's operand) are never remembered.
-struct RequestShape {
-    var table: String
-    var index: String?
-    var expressions: Texts
-    var names: [String: String]?
+///
+/// A class: a memo compares every request with its shapes in place, and a struct of five references was copied
+/// out of the memo's storage for each comparison.
+final class RequestShape {
+    let table: String
+    let index: String?
+    let expressions: Texts
+    let names: [String: String]?
     /// The values of the request the shape was taken from: only their placeholders and types are compared.
-    var values: DynamoItem?
+    let values: DynamoItem?
+
+    init(table: String, index: String?, expressions: Texts, names: [String: String]?, values: DynamoItem?) {
+        self.table = table
+        self.index = index
+        self.expressions = expressions
+        self.names = names
+        self.values = values
+    }
 
     /// Up to three expression texts, in an order fixed by the operation (an array would cost an allocation
     /// per request just to be compared).

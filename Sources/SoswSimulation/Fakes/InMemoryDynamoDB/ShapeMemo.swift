@@ -18,10 +18,15 @@ struct ShapeMemo<Decision> {
         table: String, index: String? = nil, expressions: RequestShape.Texts, names: [String: String]?,
         values: DynamoItem?
     ) -> Decision? {
-        let found = shapes.withUnsafeBufferPointer { shapes in
-            shapes.firstIndex { shape in
-                shape.matches(table: table, index: index, expressions: expressions, names: names, values: values)
+        // Subscripting the buffer borrows each shape; `firstIndex` would copy each one out to its closure.
+        let found = shapes.withUnsafeBufferPointer { shapes -> Int? in
+            for position in shapes.indices
+            where shapes[position].matches(
+                table: table, index: index, expressions: expressions, names: names, values: values)
+            {
+                return position
             }
+            return nil
         }
         return found.map { decisions[$0] }
     }

@@ -8,21 +8,29 @@ import SoswCore
 /// Only well-formed conditions bind (``CompiledKeyCondition/binding(names:partitionKey:sortKey:)`` returns nil
 /// for anything ``CompiledKeyCondition/resolve(_:partitionKey:sortKey:)`` would refuse), so the errors stay
 /// with the full resolution.
-struct KeyConditionBinding: Sendable, Equatable {
-    var partitionKey: String
-    var partitionPlaceholder: String
-    var sortKey: String?
+///
+/// A class: a remembered Query shape holds it, and each request reading it from there copied its strings.
+final class KeyConditionBinding: Sendable {
+    let partitionKey: String
+    let partitionPlaceholder: String
+    let sortKey: String?
     /// The sort-key condition over placeholders.
-    var sort: SortKeyCondition<String>?
+    let sort: SortKeyCondition<String>?
+
+    init(partitionKey: String, partitionPlaceholder: String, sortKey: String?, sort: SortKeyCondition<String>?) {
+        self.partitionKey = partitionKey
+        self.partitionPlaceholder = partitionPlaceholder
+        self.sortKey = sortKey
+        self.sort = sort
+    }
 
     /// The condition with this request's values; nil when a placeholder has no value (the full resolution
     /// then reports it).
     func resolve(_ values: DynamoItem?) -> ResolvedKeyCondition? {
         guard let values, let partition = values[partitionPlaceholder] else { return nil }
-        var resolved = ResolvedKeyCondition(partitionKey: .init(name: partitionKey, value: partition), sortKey: nil)
-        guard let sortKey, let sort else { return resolved }
+        let partitionKey = ResolvedKeyCondition.PartitionKey(name: partitionKey, value: partition)
+        guard let sortKey, let sort else { return ResolvedKeyCondition(partitionKey: partitionKey, sortKey: nil) }
         guard let condition = sort.map({ values[$0] }) else { return nil }
-        resolved.sortKey = .init(name: sortKey, condition: condition)
-        return resolved
+        return ResolvedKeyCondition(partitionKey: partitionKey, sortKey: .init(name: sortKey, condition: condition))
     }
 }
