@@ -40,51 +40,51 @@ public struct DynamoDBClient: DynamoDB {
         return DynamoDBClient(endpoint: endpoint, transport: pipeline)
     }
 
-    public func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
+    public nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
         try await call("PutItem", input)
     }
 
-    public func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
+    public nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
         try await call("GetItem", input)
     }
 
-    public func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
+    public nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
         try await call("UpdateItem", input)
     }
 
-    public func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
+    public nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
         try await call("DeleteItem", input)
     }
 
-    public func query(_ input: QueryInput) async throws -> QueryOutput {
+    public nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput {
         try await call("Query", input)
     }
 
-    public func scan(_ input: ScanInput) async throws -> ScanOutput {
+    public nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput {
         try await call("Scan", input)
     }
 
-    public func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+    public nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
         try await call("BatchWriteItem", input)
     }
 
-    public func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
+    public nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
         try await call("BatchGetItem", input)
     }
 
-    public func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+    public nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
         try await call("TransactWriteItems", input)
     }
 
-    public func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
+    public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await call("CreateTable", input)
     }
 
-    public func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
+    public nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
         try await call("DescribeTable", input)
     }
 
-    public func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
+    public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await call("DeleteTable", input)
     }
 

@@ -19,7 +19,7 @@ public struct CountedDynamoDB: DynamoDB {
         (capacities ?? []).reduce(0) { $0 + units($1) }
     }
 
-    public func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
+    public nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.PutItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -27,7 +27,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
+    public nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.GetItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -35,7 +35,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
+    public nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.UpdateItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -43,7 +43,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
+    public nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.DeleteItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -51,7 +51,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func query(_ input: QueryInput) async throws -> QueryOutput {
+    public nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.Query", capacity: { Self.units($0.consumedCapacity) }) {
@@ -59,7 +59,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func scan(_ input: ScanInput) async throws -> ScanOutput {
+    public nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.Scan", capacity: { Self.units($0.consumedCapacity) }) {
@@ -67,7 +67,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+    public nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.BatchWriteItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -75,7 +75,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
+    public nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure("DynamoDB.BatchGetItem", capacity: { Self.units($0.consumedCapacity) }) {
@@ -83,7 +83,7 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+    public nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
         var input = input
         input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
         return try await counter.measure(
@@ -93,15 +93,15 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
-    public func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
+    public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await counter.measure("DynamoDB.CreateTable") { try await base.createTable(input) }
     }
 
-    public func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
+    public nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
         try await counter.measure("DynamoDB.DescribeTable") { try await base.describeTable(input) }
     }
 
-    public func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
+    public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await counter.measure("DynamoDB.DeleteTable") { try await base.deleteTable(input) }
     }
 }

@@ -13,7 +13,7 @@ final class StingyDynamoDB: DynamoDB {
         self.refusals = Mutex(refusals)
     }
 
-    func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+    nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
         let refuse = refusals.withLock { count -> Bool in
             defer { count -= 1 }
             return count > 0
@@ -30,19 +30,19 @@ final class StingyDynamoDB: DynamoDB {
         return BatchWriteItemOutput(unprocessedItems: unprocessed)
     }
 
-    func putItem(_ input: PutItemInput) async throws -> PutItemOutput { try await base.putItem(input) }
-    func getItem(_ input: GetItemInput) async throws -> GetItemOutput { try await base.getItem(input) }
-    func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput { try await base.updateItem(input) }
-    func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput { try await base.deleteItem(input) }
-    func query(_ input: QueryInput) async throws -> QueryOutput { try await base.query(input) }
-    func scan(_ input: ScanInput) async throws -> ScanOutput { try await base.scan(input) }
-    func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput { try await base.batchGetItem(input) }
-    func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+    nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput { try await base.putItem(input) }
+    nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput { try await base.getItem(input) }
+    nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput { try await base.updateItem(input) }
+    nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput { try await base.deleteItem(input) }
+    nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput { try await base.query(input) }
+    nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput { try await base.scan(input) }
+    nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput { try await base.batchGetItem(input) }
+    nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
         try await base.transactWriteItems(input)
     }
-    func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput { try await base.createTable(input) }
-    func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput { try await base.describeTable(input) }
-    func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
+    nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput { try await base.createTable(input) }
+    nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput { try await base.describeTable(input) }
+    nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
 }
 
 let tutorialJob: JSONValue = [

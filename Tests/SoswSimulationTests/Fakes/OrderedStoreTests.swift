@@ -40,8 +40,8 @@ struct OrderedStoreTests {
             }
             var walked: [(Int, Int)] = []
             store.walk(from: store.startPosition) { entry, position in
-                #expect(store[position].key == entry.key)
-                walked.append((entry.key, entry.value))
+                #expect(store[position].key == entry.pointee.key)
+                walked.append((entry.pointee.key, entry.pointee.value))
                 return true
             }
             #expect(walked.map(\.0) == model.keys.sorted())
@@ -62,7 +62,7 @@ struct OrderedStoreTests {
 
             var forward: [Int] = []
             store.walk(from: start) { entry, _ in
-                forward.append(entry.key)
+                forward.append(entry.pointee.key)
                 return forward.count < stopAfter
             }
             let expectedForward = sorted.filter { $0 >= from }
@@ -70,8 +70,8 @@ struct OrderedStoreTests {
 
             var backward: [Int] = []
             store.walkBackward(before: start) { entry, position in
-                #expect(store[position].value == entry.key * 10)
-                backward.append(entry.key)
+                #expect(store[position].value == entry.pointee.key * 10)
+                backward.append(entry.pointee.key)
                 return backward.count < stopAfter
             }
             let expectedBackward = sorted.filter { $0 < from }.reversed()

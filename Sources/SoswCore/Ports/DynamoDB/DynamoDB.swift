@@ -6,16 +6,16 @@
 /// untyped errors because a live client can also fail in transport; service errors are always
 /// ``DynamoDBError``.
 public protocol DynamoDB: Sendable {
-    func putItem(_ input: PutItemInput) async throws -> PutItemOutput
-    func getItem(_ input: GetItemInput) async throws -> GetItemOutput
-    func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput
-    func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput
-    func query(_ input: QueryInput) async throws -> QueryOutput
-    func scan(_ input: ScanInput) async throws -> ScanOutput
-    func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput
-    func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput
-    func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput
-    func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput
-    func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput
-    func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput
+    nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput
+    nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput
+    nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput
+    nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput
+    nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput
+    nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput
+    nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput
+    nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput
+    nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput
+    nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput
+    nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput
+    nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput
 }

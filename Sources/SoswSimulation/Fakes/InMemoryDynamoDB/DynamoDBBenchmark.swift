@@ -69,7 +69,7 @@ public struct DynamoDBBenchmark: Sendable {
         }
     }
 
-    private func measure(
+    private nonisolated(nonsending) func measure(
         _ phase: Phase, on database: some DynamoDB, clock: some Clock<Duration>
     ) async throws -> Measurement {
         var measurement = Measurement(phase: phase, operations: operations, serving: .zero, building: .zero)
@@ -97,9 +97,10 @@ public struct DynamoDBBenchmark: Sendable {
     }
 
     /// Builds the batch's requests, then sends them, adding each step's time to `measurement`.
-    private func timeBatch<Request>(
+    /// Runs on the caller's executor, as `send` and the port's calls do: no executor hop per request.
+    private nonisolated(nonsending) func timeBatch<Request>(
         _ indices: Range<Int>, build: (Int) -> Request, into measurement: inout Measurement,
-        clock: some Clock<Duration>, send: (Request) async throws -> Void
+        clock: some Clock<Duration>, send: nonisolated(nonsending) (Request) async throws -> Void
     ) async throws {
         let building = clock.now
         let requests = indices.map(build)

@@ -14,8 +14,19 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     private let origin: C.Instant
     private let random: any RandomSource
     private let state: Mutex<InMemoryDynamoDBState>
-    private let latency = Mutex<[String: Distribution]>([:])
-    private let defaultLatency = Mutex<Distribution?>(nil)
+    private let latency = Mutex(Latency())
+
+    /// The virtual latency configured per table, and for every other table.
+    private struct Latency {
+        var perTable: [String: Distribution] = [:]
+        var otherwise: Distribution?
+
+        func delay(for table: String?) -> Distribution? {
+            // Most runs configure none: no table name is hashed then.
+            if perTable.isEmpty { return otherwise }
+            return table.flatMap { perTable[$0] } ?? otherwise
+        }
+    }
 
     /// - Parameters:
     ///   - clock: the clock latencies suspend on and hooks read the time from (the kernel's virtual clock).
@@ -33,10 +44,12 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     /// Every call on `table` (or on any table when `table` is nil and the table has no latency of its own)
     /// suspends for a delay drawn from `delay`; nil turns it off.
     public func setLatency(_ delay: Distribution?, forTable table: String? = nil) {
-        if let table {
-            latency.withLock { $0[table] = delay }
-        } else {
-            defaultLatency.withLock { $0 = delay }
+        latency.withLock { latency in
+            if let table {
+                latency.perTable[table] = delay
+            } else {
+                latency.otherwise = delay
+            }
         }
     }
 
@@ -60,47 +73,47 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
 
     // MARK: The port
 
-    public func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
+    public nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.putItem(input, now: now) }
     }
 
-    public func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
+    public nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.getItem(input, now: now) }
     }
 
-    public func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
+    public nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.updateItem(input, now: now) }
     }
 
-    public func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
+    public nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.deleteItem(input, now: now) }
     }
 
-    public func query(_ input: QueryInput) async throws -> QueryOutput {
+    public nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.query(input, now: now) }
     }
 
-    public func scan(_ input: ScanInput) async throws -> ScanOutput {
+    public nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.scan(input, now: now) }
     }
 
-    public func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+    public nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
         try await simulateLatency(input.requestItems.keys.sorted().first)
         return try perform { state, now throws(DynamoDBError) in try state.batchWriteItem(input, now: now) }
     }
 
-    public func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
+    public nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
         try await simulateLatency(input.requestItems.keys.sorted().first)
         return try perform { state, now throws(DynamoDBError) in try state.batchGetItem(input, now: now) }
     }
 
-    public func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+    public nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
         let first = input.transactItems.first.flatMap {
             $0.put?.tableName ?? $0.update?.tableName ?? $0.delete?.tableName ?? $0.conditionCheck?.tableName
         }
@@ -108,17 +121,17 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         return try perform { state, now throws(DynamoDBError) in try state.transactWriteItems(input, now: now) }
     }
 
-    public func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
+    public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, _ throws(DynamoDBError) in try state.createTable(input) }
     }
 
-    public func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
+    public nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, now throws(DynamoDBError) in try state.describeTable(input, now: now) }
     }
 
-    public func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
+    public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, _ throws(DynamoDBError) in try state.deleteTable(input) }
     }
@@ -132,9 +145,11 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         return try state.withLock { state throws(DynamoDBError) -> Output in try operation(&state, now) }
     }
 
-    private func simulateLatency(_ table: String?) async throws {
-        let delay = table.flatMap { name in latency.withLock { $0[name] } } ?? defaultLatency.withLock { $0 }
-        guard let delay else { return }
+    /// Inlined: a fake without latency then returns from a call without entering (and allocating the frame of)
+    /// another async function.
+    @inline(__always)
+    private nonisolated(nonsending) func simulateLatency(_ table: String?) async throws {
+        guard let delay = latency.withLock({ $0.delay(for: table) }) else { return }
         let duration = random.duration(delay)
         if duration > .zero {
             try await clock.sleep(until: clock.now.advanced(by: duration), tolerance: nil)

@@ -99,21 +99,21 @@ extension InMemoryDynamoDBState {
             throw .validation("The provided starting key is outside query boundaries based on provided conditions")
         }
         let store = read.table.store(for: read.index)
+        let fetching = Self.fetchesTableItems(read)
         let forward = input.scanIndexForward ?? true
         var page = Page()
         page.items.reserveCapacity(min(input.limit ?? 16, 64))
         var stopped = false
         if forward {
-            // Walks from the first entry of the range until an entry at or past its end: cheaper than a second
-            // binary search for the end when a page stops after a few entries.
             var start = range.lowerBound(in: store)
             if let startKey = read.startKey {
                 start = max(start, store.firstPosition { $0 > startKey })
             }
-            let end = range.upperBoundKey
+            let end = range.upperBound(in: store)
             try store.walk(from: start) { entry, position throws(DynamoDBError) in
-                if entry.key >= end { return false }
-                stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+                if position >= end { return false }
+                stopped = try !Self.visit(
+                    entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
                 return !stopped
             }
         } else {
@@ -124,7 +124,8 @@ extension InMemoryDynamoDBState {
             }
             try store.walkBackward(before: end) { entry, position throws(DynamoDBError) in
                 if position < lower { return false }
-                stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+                stopped = try !Self.visit(
+                    entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
                 return !stopped
             }
         }
@@ -139,6 +140,7 @@ extension InMemoryDynamoDBState {
         let segment = try Self.segment(input.segment, of: input.totalSegments)
         let read = try prepare(input, keyCondition: nil, now: now)
         let store = read.table.store(for: read.index)
+        let fetching = Self.fetchesTableItems(read)
         var start = store.startPosition
         if let startKey = read.startKey {
             start = store.firstPosition { $0 > startKey }
@@ -146,10 +148,11 @@ extension InMemoryDynamoDBState {
         var page = Page()
         var stopped = false
         try store.walk(from: start) { entry, position throws(DynamoDBError) in
-            if let segment, Self.segmentNumber(of: entry.key.partition, among: segment.total) != segment.number {
+            if let segment, Self.segmentNumber(of: entry.pointee.key.partition, among: segment.total) != segment.number {
                 return true
             }
-            stopped = try !Self.visit(entry, at: position, read, limit: input.limit, into: &page)
+            stopped = try !Self.visit(
+                    entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
             return !stopped
         }
         return ScanOutput(
@@ -207,20 +210,18 @@ extension InMemoryDynamoDBState {
         return startKey
     }
 
-    /// Reads one entry into the page; false once the page is full (Limit reached, or the entry would take it
-    /// past 1 MB, in which case the entry is left for the next page). `lastRead` follows the last entry read;
-    /// the walk turns it into LastEvaluatedKey only when it stops before the range is exhausted.
+    /// Reads one entry (with its table item when `fetching`, see ``fetchesTableItems(_:)``) into the page; false
+    /// once the page is full (Limit reached, or the entry would take it past 1 MB, in which case the entry is
+    /// left for the next page). `lastRead` follows the last entry read; the walk turns it into LastEvaluatedKey
+    /// only when it stops before the range is exhausted.
+    @inline(__always)
     private static func visit(
-        _ entry: borrowing OrderedStore<IndexKey, StoredItem>.Entry,
+        _ entry: UnsafePointer<OrderedStore<IndexKey, StoredItem>.Entry>,
         at position: OrderedStore<IndexKey, StoredItem>.Position,
-        _ read: PreparedRead, limit: Int?, into page: inout Page
+        _ read: PreparedRead, fetching: Bool, limit: Int?, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
-        let indexBytes = entry.value.size
-        // A local index fetches attributes it does not project from the table, at the table's cost.
-        var fetched: StoredItem?
-        if let index = read.index, !index.isGlobal, needsTableItem(read) {
-            fetched = read.table.item(at: entry.key.tableKey)
-        }
+        let indexBytes = entry.pointee.value.size
+        let fetched = fetching ? tableItem(of: entry, in: read.table) : nil
         let tableBytes = fetched?.size ?? 0
         if page.scannedCount > 0, page.indexBytes + page.tableBytes + indexBytes + tableBytes > Self.pageBytes {
             // This item would take the page past 1 MB: the page ends before it.
@@ -230,7 +231,7 @@ extension InMemoryDynamoDBState {
         page.indexBytes += indexBytes
         page.tableBytes += tableBytes
         page.lastRead = position
-        let item = fetched ?? entry.value
+        let item = fetched ?? entry.pointee.value
         if try read.filter?.evaluate(item.attributes, read.attributes) ?? true {
             page.count += 1
             if read.select != .count {
@@ -244,8 +245,19 @@ extension InMemoryDynamoDBState {
         return page.scannedCount != limit
     }
 
-    private static func needsTableItem(_ read: PreparedRead) -> Bool {
-        guard let index = read.index, index.projectionType != .all else { return false }
+    /// The table's item of a local index entry. Not inlined: inlined, its copy of the entry's key was made for
+    /// every entry of every read, fetching or not.
+    @inline(never)
+    private static func tableItem(
+        of entry: UnsafePointer<OrderedStore<IndexKey, StoredItem>.Entry>, in table: StoredTable
+    ) -> StoredItem? {
+        table.item(at: entry.pointee.key.tableKey)
+    }
+
+    /// Whether each entry read needs its table item: a local index fetches the attributes it does not project
+    /// from the table, at the table's cost.
+    private static func fetchesTableItems(_ read: PreparedRead) -> Bool {
+        guard let index = read.index, !index.isGlobal, index.projectionType != .all else { return false }
         switch read.select {
         case .allAttributes: return true
         case .specificAttributes:

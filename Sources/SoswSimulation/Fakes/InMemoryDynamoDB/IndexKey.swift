@@ -123,6 +123,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
         return IndexKey(bytes: table)
     }
 
+    @inline(__always)
     static func < (lhs: IndexKey, rhs: IndexKey) -> Bool {
         if lhs.head0 != rhs.head0 { return lhs.head0 < rhs.head0 }
         if lhs.head1 != rhs.head1 { return lhs.head1 < rhs.head1 }
@@ -133,6 +134,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
         return compare(lhs.bytes, rhs.bytes) < 0
     }
 
+    @inline(__always)
     static func == (lhs: IndexKey, rhs: IndexKey) -> Bool {
         lhs.head0 == rhs.head0 && lhs.head1 == rhs.head1 && lhs.head2 == rhs.head2 && lhs.head3 == rhs.head3
             && lhs.bytes.count == rhs.bytes.count

@@ -46,16 +46,19 @@ struct OrderedStore<Key: Comparable, Value> {
 
     /// Lends the entries from `start` on, in key order and with their positions, to `body` until it returns
     /// false or the entries run out. A chunk's storage is opened once for all its entries, and nothing is
-    /// copied out: stepping entry by entry paid a bounds check and a retain of the chunk for each.
+    /// copied out: stepping entry by entry paid a bounds check and a retain of the chunk for each, and lending
+    /// each entry as a borrowed value still copied its key and item. The pointer is valid only during the call.
     func walk<Failure: Error>(
-        from start: Position, _ body: (borrowing Entry, Position) throws(Failure) -> Bool
+        from start: Position, _ body: (UnsafePointer<Entry>, Position) throws(Failure) -> Bool
     ) throws(Failure) {
         try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
             var offset = start.offset
             for chunk in start.chunk..<chunks.count {
                 let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
                     while offset < entries.count {
-                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else { return false }
+                        guard try body(entries.baseAddress! + offset, Position(chunk: chunk, offset: offset)) else {
+                            return false
+                        }
                         offset += 1
                     }
                     return true
@@ -67,9 +70,9 @@ struct OrderedStore<Key: Comparable, Value> {
     }
 
     /// Lends the entries before `end`, in descending key order and with their positions, to `body` until it
-    /// returns false or the entries run out.
+    /// returns false or the entries run out (see ``walk(from:_:)``).
     func walkBackward<Failure: Error>(
-        before end: Position, _ body: (borrowing Entry, Position) throws(Failure) -> Bool
+        before end: Position, _ body: (UnsafePointer<Entry>, Position) throws(Failure) -> Bool
     ) throws(Failure) {
         try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
             var chunk = end.chunk
@@ -79,7 +82,9 @@ struct OrderedStore<Key: Comparable, Value> {
                 let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
                     while offset > 0 {
                         offset -= 1
-                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else { return false }
+                        guard try body(entries.baseAddress! + offset, Position(chunk: chunk, offset: offset)) else {
+                            return false
+                        }
                     }
                     return true
                 }

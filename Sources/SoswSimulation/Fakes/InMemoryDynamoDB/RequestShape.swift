@@ -13,15 +13,21 @@ final class RequestShape {
     let index: String?
     let expressions: Texts
     let names: [String: String]?
-    /// The values of the request the shape was taken from: only their placeholders and types are compared.
-    let values: DynamoItem?
+    /// The value placeholders of the request the shape was taken from, with their types.
+    let values: [Placeholder]?
+
+    struct Placeholder {
+        var name: String
+        /// ``AttributeValue/typeName``.
+        var type: String
+    }
 
     init(table: String, index: String?, expressions: Texts, names: [String: String]?, values: DynamoItem?) {
         self.table = table
         self.index = index
         self.expressions = expressions
         self.names = names
-        self.values = values
+        self.values = values.map { values in values.map { Placeholder(name: $0.key, type: $0.value.typeName) } }
     }
 
     /// Up to three expression texts, in an order fixed by the operation (an array would cost an allocation
@@ -34,7 +40,9 @@ final class RequestShape {
 
     /// Whether a request with these parts has this shape. Texts are compared with `==`, which is immediate when
     /// both are the same string storage (the usual case: callers send the same literals again and again) and a
-    /// byte comparison otherwise; nothing is hashed but the value placeholders.
+    /// byte comparison otherwise. Nothing is hashed: each given placeholder is looked for among the shape's by
+    /// comparing names, which for a request's handful of short names is much cheaper than hashing them (two
+    /// maps with the same keys seldom iterate in the same order, so they cannot be compared pair by pair).
     func matches(
         table: String, index: String?, expressions: Texts, names: [String: String]?, values: DynamoItem?
     ) -> Bool {
@@ -45,35 +53,14 @@ final class RequestShape {
             return true
         case (let remembered?, let given?):
             guard remembered.count == given.count else { return false }
-            // Maps built alike iterate alike: compare pair by pair, and hash placeholders only when they do not.
-            var sameOrder = true
-            for (mine, theirs) in zip(remembered, given) {
-                guard mine.key == theirs.key else {
-                    sameOrder = false
-                    break
+            // Placeholders are unique on both sides and as many: finding each given one with its type suffices.
+            return remembered.withUnsafeBufferPointer { remembered in
+                given.allSatisfy { placeholder, value in
+                    remembered.contains { $0.name == placeholder && $0.type == value.typeName }
                 }
-                guard mine.value.hasSameType(as: theirs.value) else { return false }
             }
-            if sameOrder { return true }
-            for (placeholder, value) in remembered {
-                guard let other = given[placeholder], other.hasSameType(as: value) else { return false }
-            }
-            return true
         default:
             return false
-        }
-    }
-}
-
-extension AttributeValue {
-    /// Whether two values are of one DynamoDB type (S, N, M, …).
-    fileprivate func hasSameType(as other: AttributeValue) -> Bool {
-        switch (self, other) {
-        case (.s, .s), (.n, .n), (.b, .b), (.bool, .bool), (.null, .null), (.m, .m), (.l, .l), (.ss, .ss),
-            (.ns, .ns), (.bs, .bs):
-            true
-        default:
-            false
         }
     }
 }

@@ -18,8 +18,12 @@ struct UpdateApplication {
     func apply(_ actions: ResolvedUpdateActions, to item: inout DynamoItem) throws(DynamoDBError) {
         var working = item
 
-        if !actions.assignments.isEmpty {
-            // Every SET value is computed from the item as it was before any of them is assigned.
+        // Every SET value is computed from the item as it was before any of them is assigned, and every value
+        // before any assignment (so a bad value is reported before a bad path). A lone SET, the common case,
+        // needs no array for that.
+        if let assignment = actions.assignments.first, actions.assignments.count == 1 {
+            try Self.assign(try value(of: assignment.value, in: item), at: assignment.path, in: &working)
+        } else if !actions.assignments.isEmpty {
             var values: [AttributeValue] = []
             values.reserveCapacity(actions.assignments.count)
             for assignment in actions.assignments {
