@@ -63,8 +63,19 @@ enum KeyEncoding {
     /// One component alone.
     static func component(_ scalar: KeyScalar) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(reservedSize(of: scalar))
         append(scalar, to: &bytes)
         return bytes
+    }
+
+    /// The bytes a component of `scalar` takes, escapes aside: reserving them first spares the array the
+    /// reallocations of growing as the component is appended.
+    static func reservedSize(of scalar: KeyScalar) -> Int {
+        switch scalar {
+        case .string(let text): text.utf8.count + 3
+        case .binary(let binary): binary.count + 3
+        case .number: 3 + significandBytes
+        }
     }
 
     /// The bytes every component of a string or binary starting with `prefix` starts with (begins_with).

@@ -100,7 +100,11 @@ struct KeyRange {
 
     /// The partition, then `sort` if given, then (with `thenAfter`) a byte after every continuation.
     private func bound(_ sort: KeyScalar? = nil, thenAfter: Bool = false) -> IndexKey {
-        var bytes = partitionBytes
+        guard sort != nil || thenAfter else { return .bound(partitionBytes) }
+        // Sized once: appending to a copy of the partition's bytes reallocated it, sometimes twice.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(partitionBytes.count + (sort.map(KeyEncoding.reservedSize) ?? 0) + 1)
+        bytes.append(contentsOf: partitionBytes)
         if let sort { KeyEncoding.append(sort, to: &bytes) }
         if thenAfter { bytes.append(Self.afterComponent) }
         return .bound(bytes)
