@@ -144,9 +144,10 @@ struct InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> StoredItem {
         // Each index key attribute is looked up once: checked, then encoded into the item's key in that index
         // (none when the item lacks it: a sparse index leaves the item out).
-        var indexKeys: [IndexKey?] = []
-        indexKeys.reserveCapacity(table.indexes.count)
-        for index in table.indexes {
+        var firstIndexKey: IndexKey?
+        var laterIndexKeys: [IndexKey?] = []
+        if table.indexes.count > 1 { laterIndexKeys.reserveCapacity(table.indexes.count - 1) }
+        for (ordinal, index) in table.indexes.enumerated() {
             let partition = try Self.validateIndexKeyAttribute(
                 index.key.partitionName, index.key.partitionType, of: item, in: index)
             var sort: AttributeValue?
@@ -154,7 +155,8 @@ struct InMemoryDynamoDBState {
                 sort = try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
             }
             let complete = partition != nil && (index.key.sortName == nil || sort != nil)
-            indexKeys.append(complete ? IndexKey(index: partition!, sort: sort, primaryKey: position) : nil)
+            let indexKey = complete ? IndexKey(index: partition!, sort: sort, primaryKey: position) : nil
+            if ordinal == 0 { firstIndexKey = indexKey } else { laterIndexKeys.append(indexKey) }
         }
         // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
         // sorted walk (so that the first bad attribute by name is the one reported) runs only when it holds one.
@@ -172,7 +174,7 @@ struct InMemoryDynamoDBState {
         if size > Self.maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return StoredItem(item, size: size, indexKeys: indexKeys)
+        return StoredItem(item, size: size, firstIndexKey: firstIndexKey, laterIndexKeys: laterIndexKeys)
     }
 
     /// An index key attribute, when the item has it, must have the index's type and not be empty. Returns its

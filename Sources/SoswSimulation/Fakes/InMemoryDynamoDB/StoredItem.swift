@@ -9,21 +9,33 @@ import SoswCore
 final class StoredItem: Sendable {
     let attributes: DynamoItem
     let size: Int
-    /// The item's key in each secondary index of its table (by ordinal; nil where a sparse index leaves it out),
-    /// worked out when the item is checked for writing: the write files it under them, and the next write of
-    /// the item finds its old index entries without encoding their keys again. Every item a table stores has
-    /// them; index images have none.
-    let indexKeys: [IndexKey?]
+    /// The item's key in each secondary index of its table (``indexKey(in:)``), worked out when the item is
+    /// checked for writing: the write files it under them, and the next write of the item finds its old index
+    /// entries without encoding their keys again. Every item a table stores has them; index images have none.
+    /// The first index's key is held apart: most tables have one index, and an array for its key alone was an
+    /// allocation per write.
+    private let firstIndexKey: IndexKey?
+    private let laterIndexKeys: [IndexKey?]
 
     init(_ attributes: DynamoItem) {
         self.attributes = attributes
         self.size = dynamoItemSize(attributes)
-        self.indexKeys = []
+        self.firstIndexKey = nil
+        self.laterIndexKeys = []
     }
 
-    init(_ attributes: DynamoItem, size: Int, indexKeys: [IndexKey?]) {
+    /// - Parameters:
+    ///   - firstIndexKey: the item's key in the table's first index, if it has one and the item is in it.
+    ///   - laterIndexKeys: its keys in the other indexes, in order (empty for a table with at most one index).
+    init(_ attributes: DynamoItem, size: Int, firstIndexKey: IndexKey?, laterIndexKeys: [IndexKey?]) {
         self.attributes = attributes
         self.size = size
-        self.indexKeys = indexKeys
+        self.firstIndexKey = firstIndexKey
+        self.laterIndexKeys = laterIndexKeys
+    }
+
+    /// The item's key in the index at `ordinal` of its table; nil when a sparse index leaves it out.
+    func indexKey(in ordinal: Int) -> IndexKey? {
+        ordinal == 0 ? firstIndexKey : laterIndexKeys[ordinal - 1]
     }
 }

@@ -139,7 +139,7 @@ final class StoredTable {
     /// The entry of a stored item in the index at `ordinal`, or nil if a sparse index leaves it out. Its key
     /// was worked out when the item was checked for writing (``InMemoryDynamoDBState/validateStoredItem(_:in:at:)``).
     private func entry(of item: StoredItem, in ordinal: Int) -> (key: IndexKey, image: StoredItem)? {
-        item.indexKeys[ordinal].map { (key: $0, image: indexes[ordinal].image(of: item, tableKey: key)) }
+        item.indexKey(in: ordinal).map { (key: $0, image: indexes[ordinal].image(of: item, tableKey: key)) }
     }
 
     /// Applies the lagging index writes due by `now`.
