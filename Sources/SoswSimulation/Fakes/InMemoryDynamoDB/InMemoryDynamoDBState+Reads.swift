@@ -151,8 +151,7 @@ extension InMemoryDynamoDBState {
             if let segment, Self.segmentNumber(of: entry.pointee.key.partition, among: segment.total) != segment.number {
                 return true
             }
-            stopped = try !Self.visit(
-                    entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
+            stopped = try !Self.visit(entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
             return !stopped
         }
         return ScanOutput(

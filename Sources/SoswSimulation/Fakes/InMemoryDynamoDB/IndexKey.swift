@@ -90,9 +90,6 @@ struct IndexKey: Hashable, Comparable, Sendable {
         IndexKey(bytes: bytes)
     }
 
-    /// A bound after every key: each key starts with a component tag (``KeyEncoding``), all below `FF`.
-    static let afterEveryKey = IndexKey.bound([0xFF])
-
     /// The encoded partition component, to tell whether two keys are in the same partition.
     var partitionBytes: ArraySlice<UInt8> {
         bytes[..<KeyEncoding.endOfComponent(in: bytes, from: 0)]

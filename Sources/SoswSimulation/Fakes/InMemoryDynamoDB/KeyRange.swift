@@ -65,7 +65,7 @@ struct KeyRange {
 
     /// The first entry after the range.
     func upperBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
-        let bound = upperBoundKey
+        guard let bound = upperBoundKey else { return store.endPosition }
         return store.firstPosition { $0 >= bound }
     }
 
@@ -83,8 +83,8 @@ struct KeyRange {
         }
     }
 
-    /// Every key in the range is before this one (``IndexKey/afterEveryKey`` when no key is after the range).
-    var upperBoundKey: IndexKey {
+    /// Every key in the range is before this one; nil when no key is after the range.
+    var upperBoundKey: IndexKey? {
         switch condition {
         case .all, .greater, .greaterOrEqual:
             return bound(thenAfter: true)
@@ -94,7 +94,6 @@ struct KeyRange {
             return bound(value, thenAfter: true)
         case .beginsWith(let prefix):
             return KeyEncoding.successor(of: partitionBytes + KeyEncoding.prefixComponent(prefix)).map(IndexKey.bound)
-                ?? .afterEveryKey
         }
     }
 

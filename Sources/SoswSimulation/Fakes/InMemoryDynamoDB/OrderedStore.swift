@@ -21,7 +21,7 @@ struct OrderedStore<Key: Comparable, Value> {
     /// inserts into the lists of chunks and of last keys, moving half of each: with C entries per chunk and n in
     /// all, roughly 24·C bytes per write inside the chunk against 64·n/C² for the lists (an entry takes 48
     /// bytes, a chunk 8 in one list and 40 in the other). The two balance near C³ = 3n; 128 keeps both at 3–4
-    /// KB with a million entries. Measured at 1M items: puts 12% faster than with 64 (32 was 35% slower), and
+    /// KB with a million entries. Measured at 1M items: puts 12% faster than with 64 (32 was 31% slower), and
     /// queries and updates no slower.
     static var chunkCapacity: Int { 128 }
 
