@@ -244,9 +244,7 @@ extension InMemoryDynamoDBState {
         return page.scannedCount != limit
     }
 
-    /// The table's item of a local index entry. Not inlined: inlined, its copy of the entry's key was made for
-    /// every entry of every read, fetching or not.
-    @inline(never)
+    /// The table's item of a local index entry.
     private static func tableItem(
         of entry: UnsafePointer<OrderedStore<IndexKey, StoredItem>.Entry>, in table: StoredTable
     ) -> StoredItem? {
