@@ -60,13 +60,19 @@ final class StoredTable {
     }
 
     func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, StoredItem> {
-        guard let index, let ordinal = indexes.firstIndex(where: { $0.name == index.name }) else { return items }
+        guard let index, let ordinal = ordinal(of: index) else { return items }
         return indexStores[ordinal]
     }
 
     /// The bytes an index holds, as DescribeTable reports them.
     func sizeBytes(of index: IndexDefinition) -> Int {
-        indexes.firstIndex { $0.name == index.name }.map { indexSizeBytes[$0] } ?? 0
+        ordinal(of: index).map { indexSizeBytes[$0] } ?? 0
+    }
+
+    /// The position of one of this table's indexes in ``indexes``: found by identity, as every definition a
+    /// request holds is one of this table's own (``index(named:)``), without comparing names.
+    private func ordinal(of index: IndexDefinition) -> Int? {
+        indexes.firstIndex { $0 === index }
     }
 
     /// The position of an item (or key) in the table, or nil if it lacks a valid key.
