@@ -123,6 +123,8 @@ struct UpdateExpressionBehaviourTests {
     @Test("updates that do not fit the value's type are refused", arguments: [
         ("ADD s :v", [":v": 1] as DynamoItem), ("SET n = n + :v", [":v": "x"]), ("SET s = s + :v", [":v": 1]),
         ("DELETE n :v", [":v": .ss(["a"])]), ("SET lst = list_append(lst, :v)", [":v": 1]),
+        // The first action fits, the second does not: neither is applied.
+        ("SET n = :v ADD s :w", [":v": 1, ":w": 1]),
     ])
     func typeErrors(_ expression: String, _ values: DynamoItem) async throws {
         let db = makeDynamoDBUnderTest()

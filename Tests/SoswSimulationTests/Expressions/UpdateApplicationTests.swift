@@ -22,7 +22,7 @@ struct UpdateApplicationTests {
         try validateExpressionAttributes(attributes, usedBy: [compiled])
         var item = original
         let resolved = try compiled.resolved(names: names)
-        try compiled.apply(resolved, to: &item, attributes)
+        try compiled.apply(resolved, to: &item, attributes) { _ in }
         return (item, Set(resolved.topLevelNames))
     }
 
@@ -135,7 +135,25 @@ struct UpdateApplicationTests {
         let compiled = try ExpressionTestSupport.compiler.update("SET label = :v, attempts = attempts + :v")
         var item = original
         let attributes = ExpressionAttributes(values: [":v": .s("s")])
-        #expect(throws: DynamoDBError.self) { try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) }
+        #expect(throws: DynamoDBError.self) {
+            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { _ in }
+        }
+        #expect(item == original)
+    }
+
+    @Test func refusedResultLeavesTheItemUnchanged() throws {
+        let compiled = try ExpressionTestSupport.compiler.update("SET label = :v, doc.child.n = :one REMOVE tags ADD attempts :one")
+        var item = original
+        let attributes = ExpressionAttributes(values: [":v": .s("b"), ":one": ExpressionTestSupport.number("1")])
+        var checked: DynamoItem?
+        #expect(throws: DynamoDBError.self) {
+            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { result throws(DynamoDBError) in
+                checked = result
+                throw .validation("refused by the check")
+            }
+        }
+        #expect(checked?["label"] == .s("b"))
+        #expect(checked?["tags"] == nil)
         #expect(item == original)
     }
 

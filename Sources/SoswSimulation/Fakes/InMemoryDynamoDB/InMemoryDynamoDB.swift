@@ -15,6 +15,9 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     private let random: any RandomSource
     private let state: Mutex<InMemoryDynamoDBState>
     private let latency = Mutex(Latency())
+    /// Whether any latency is configured, readable without the lock: most runs configure none, and every call
+    /// asks.
+    private let hasLatency = Atomic(false)
 
     /// The virtual latency configured per table, and for every other table.
     private struct Latency {
@@ -50,6 +53,7 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
             } else {
                 latency.otherwise = delay
             }
+            hasLatency.store(!latency.perTable.isEmpty || latency.otherwise != nil, ordering: .releasing)
         }
     }
 
@@ -149,7 +153,9 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     /// another async function.
     @inline(__always)
     private nonisolated(nonsending) func simulateLatency(_ table: String?) async throws {
-        guard let delay = latency.withLock({ $0.delay(for: table) }) else { return }
+        guard hasLatency.load(ordering: .acquiring), let delay = latency.withLock({ $0.delay(for: table) }) else {
+            return
+        }
         let duration = random.duration(delay)
         if duration > .zero {
             try await clock.sleep(until: clock.now.advanced(by: duration), tolerance: nil)

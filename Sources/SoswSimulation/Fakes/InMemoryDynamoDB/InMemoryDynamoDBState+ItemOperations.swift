@@ -13,7 +13,7 @@ extension InMemoryDynamoDBState {
         try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
         let (position, stored) = try validateNewItem(item, in: table)
         let (old, hint) = table.lookup(position)
-        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
         return PlannedWrite(
             table: table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [], writes: true)
     }
@@ -80,22 +80,18 @@ extension InMemoryDynamoDBState {
         return UpdateShape(table: table, update: compiledUpdate, actions: actions, condition: compiledCondition)
     }
 
-    /// ``prepareUpdate(table:key:update:condition:attributes:returnOnFailure:)`` for a lone UpdateItem, with the
-    /// shape's decision from ``updateShapes`` when a request of this shape passed before. Brings the table's
-    /// lagging indexes up to `now` first.
+    /// What a lone UpdateItem's shape decides, and the position of its item: the decision from ``updateShapes``
+    /// when a request of this shape passed before, otherwise ``prepareUpdate(table:key:update:condition:attributes:returnOnFailure:)``'s.
+    /// Brings the table's lagging indexes up to `now` first.
     private mutating func prepareRememberedUpdate(
-        _ input: UpdateItemInput, now: Duration
-    ) throws(DynamoDBError) -> PreparedUpdate {
-        let attributes = ExpressionAttributes(
-            names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        _ input: UpdateItemInput, attributes: ExpressionAttributes, now: Duration
+    ) throws(DynamoDBError) -> (shape: UpdateShape, position: IndexKey) {
         let texts = RequestShape.Texts(first: input.updateExpression, second: input.conditionExpression)
         if let shape = updateShapes.decision(
             table: input.tableName, expressions: texts, names: attributes.names, values: attributes.values)
         {
             shape.table.catchUpIndexes(at: now)
-            return PreparedUpdate(
-                shape: shape, key: input.key, position: try primaryKey(input.key, in: shape.table),
-                attributes: attributes, returnOnFailure: input.returnValuesOnConditionCheckFailure)
+            return (shape, try primaryKey(input.key, in: shape.table))
         }
         catchUp(input.tableName, now: now)
         let prepared = try prepareUpdate(
@@ -107,26 +103,55 @@ extension InMemoryDynamoDBState {
                 table: input.tableName, index: nil, expressions: texts, names: attributes.names,
                 values: attributes.values))
         }
-        return prepared
+        return (prepared.shape, prepared.position)
     }
 
     /// The item-dependent part of an update: the condition on the stored item, then the update applied to it
     /// and the result checked (types, sizes, index keys). A failure here is one action's cancellation reason
     /// in a transaction (ConditionalCheckFailed or ValidationError).
     func planUpdate(_ prepared: PreparedUpdate) throws(DynamoDBError) -> PlannedWrite {
-        let shape = prepared.shape
-        let (old, hint) = shape.table.lookup(prepared.position)
-        try check(shape.condition, on: old?.attributes, prepared.attributes, prepared.returnOnFailure)
-        var new = old?.attributes ?? prepared.key
-        var updated: [String] = []
-        if let update = shape.update, let actions = shape.actions {
-            try update.apply(actions, to: &new, prepared.attributes)
-            updated = actions.topLevelNames
+        try planUpdate(
+            shape: prepared.shape, key: prepared.key, at: prepared.position, attributes: prepared.attributes,
+            returnOnFailure: prepared.returnOnFailure, inPlace: false)
+    }
+
+    /// ``planUpdate(_:)`` from the parts of a prepared update (a lone UpdateItem has them at hand and builds no
+    /// ``PreparedUpdate``). With `inPlace` the update takes the stored item's attributes and changes them in
+    /// place instead of a copy, leaving the old item empty once it succeeds: only for a write committed at once,
+    /// by a request that needs nothing of the old item afterwards (see ``updatesInPlace(_:table:)``).
+    func planUpdate(
+        shape: UpdateShape, key: DynamoItem, at position: IndexKey, attributes: ExpressionAttributes,
+        returnOnFailure: ReturnValuesOnConditionCheckFailure?, inPlace: Bool
+    ) throws(DynamoDBError) -> PlannedWrite {
+        let (old, hint) = shape.table.lookup(position)
+        try check(shape.condition, on: old, attributes, returnOnFailure)
+        guard let update = shape.update, let actions = shape.actions else {
+            let stored = try validateStoredItem(old?.attributes ?? key, in: shape.table, at: position)
+            return PlannedWrite(
+                table: shape.table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [],
+                writes: true)
         }
-        let stored = try validateStoredItem(new, in: shape.table, at: prepared.position)
-        return PlannedWrite(
-            table: shape.table, primaryKey: prepared.position, primaryHint: hint, old: old, new: stored,
-            updated: updated, writes: true)
+        var new: DynamoItem
+        if let old { new = inPlace ? old.takeAttributes() : old.attributes } else { new = key }
+        do throws(DynamoDBError) {
+            let stored = try update.apply(actions, to: &new, attributes) { item throws(DynamoDBError) in
+                try validateStoredItem(item, in: shape.table, at: position)
+            }
+            return PlannedWrite(
+                table: shape.table, primaryKey: position, primaryHint: hint, old: old, new: stored,
+                updated: actions.topLevelNames, writes: true)
+        } catch {
+            if inPlace, let old { old.restoreAttributes(new) }
+            throw error
+        }
+    }
+
+    /// Whether a lone UpdateItem may change the stored item in place (see ``planUpdate(shape:key:at:attributes:returnOnFailure:inPlace:)``): its response
+    /// must not return the old attributes or the capacity (whose index writes are told apart by comparing the old
+    /// image with the new), and no lagging index may still show the old item or come to.
+    func updatesInPlace(_ input: UpdateItemInput, table: StoredTable) -> Bool {
+        input.returnValues != .allOld && input.returnValues != .updatedOld && !Self.counts(input.returnConsumedCapacity)
+            && indexLag.isEmpty && !table.hasPendingIndexWrites
     }
 
     func planDelete(
@@ -138,7 +163,7 @@ extension InMemoryDynamoDBState {
         let compiledCondition = try condition.map { text throws(DynamoDBError) in try compiler.condition(text) }
         try validations.validate(attributes, usedBy: compiledCondition.map { [$0] } ?? [])
         let (old, hint) = table.lookup(position)
-        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
         return PlannedWrite(
             table: table, primaryKey: position, primaryHint: hint, old: old, new: nil, updated: [],
             writes: old != nil)
@@ -153,18 +178,23 @@ extension InMemoryDynamoDBState {
         let compiledCondition = try compiler.condition(condition)
         try validations.validate(attributes, usedBy: [compiledCondition])
         let old = table.item(at: position)
-        try check(compiledCondition, on: old?.attributes, attributes, returnOnFailure)
+        try check(compiledCondition, on: old, attributes, returnOnFailure)
         return PlannedWrite(
             table: table, primaryKey: position, primaryHint: nil, old: old, new: old, updated: [], writes: false)
     }
 
+    /// The write's condition on the stored item; a missing item is the empty item.
     private func check(
-        _ condition: CompiledCondition?, on old: DynamoItem?, _ attributes: ExpressionAttributes,
+        _ condition: CompiledCondition?, on old: StoredItem?, _ attributes: ExpressionAttributes,
         _ returnOnFailure: ReturnValuesOnConditionCheckFailure?
     ) throws(DynamoDBError) {
         guard let condition else { return }
-        if try !condition.evaluate(old ?? [:], attributes) {
-            throw .conditionalCheckFailed(item: returnOnFailure == .allOld ? old : nil)
+        let holds =
+            if let old { try condition.evaluate(old.attributes, attributes) } else {
+                try condition.evaluate([:], attributes)
+            }
+        if !holds {
+            throw .conditionalCheckFailed(item: returnOnFailure == .allOld ? old?.attributes : nil)
         }
     }
 
@@ -207,9 +237,14 @@ extension InMemoryDynamoDBState {
     }
 
     mutating func updateItem(_ input: UpdateItemInput, now: Duration) throws(DynamoDBError) -> UpdateItemOutput {
+        let attributes = ExpressionAttributes(
+            names: input.expressionAttributeNames, values: input.expressionAttributeValues)
         // Two statements: as one, `self` would be copied for `planUpdate` before the mutating preparation ran.
-        let prepared = try prepareRememberedUpdate(input, now: now)
-        let plan = try planUpdate(prepared)
+        let (shape, position) = try prepareRememberedUpdate(input, attributes: attributes, now: now)
+        let plan = try planUpdate(
+            shape: shape, key: input.key, at: position, attributes: attributes,
+            returnOnFailure: input.returnValuesOnConditionCheckFailure,
+            inPlace: updatesInPlace(input, table: shape.table))
         try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return UpdateItemOutput(

@@ -144,18 +144,12 @@ struct InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> StoredItem {
         // Each index key attribute is looked up once: checked, then encoded into the item's key in that index
         // (none when the item lacks it: a sparse index leaves the item out).
+        let indexes = table.indexes
         var firstIndexKey: IndexKey?
         var laterIndexKeys: [IndexKey?] = []
-        if table.indexes.count > 1 { laterIndexKeys.reserveCapacity(table.indexes.count - 1) }
-        for (ordinal, index) in table.indexes.enumerated() {
-            let partition = try Self.validateIndexKeyAttribute(
-                index.key.partitionName, index.key.partitionType, of: item, in: index)
-            var sort: AttributeValue?
-            if let sortName = index.key.sortName, let sortType = index.key.sortType {
-                sort = try Self.validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
-            }
-            let complete = partition != nil && (index.key.sortName == nil || sort != nil)
-            let indexKey = complete ? IndexKey(index: partition!, sort: sort, primaryKey: position) : nil
+        if indexes.count > 1 { laterIndexKeys.reserveCapacity(indexes.count - 1) }
+        for ordinal in indexes.indices {
+            let indexKey = try Self.indexKey(of: item, in: indexes[ordinal], at: position)
             if ordinal == 0 { firstIndexKey = indexKey } else { laterIndexKeys.append(indexKey) }
         }
         // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
@@ -175,6 +169,21 @@ struct InMemoryDynamoDBState {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
         return StoredItem(item, size: size, firstIndexKey: firstIndexKey, laterIndexKeys: laterIndexKeys)
+    }
+
+    /// The item's key in `index` (its table position at `position`), each index key attribute it has checked;
+    /// nil when it lacks one (a sparse index leaves it out).
+    private static func indexKey(
+        of item: DynamoItem, in index: IndexDefinition, at position: IndexKey
+    ) throws(DynamoDBError) -> IndexKey? {
+        let partition = try validateIndexKeyAttribute(
+            index.key.partitionName, index.key.partitionType, of: item, in: index)
+        guard let sortName = index.key.sortName, let sortType = index.key.sortType else {
+            return partition.map { IndexKey(index: $0, sort: nil, primaryKey: position) }
+        }
+        let sort = try validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
+        guard let partition, let sort else { return nil }
+        return IndexKey(index: partition, sort: sort, primaryKey: position)
     }
 
     /// An index key attribute, when the item has it, must have the index's type and not be empty. Returns its

@@ -42,11 +42,20 @@ struct IndexKey: Hashable, Comparable, Sendable {
     /// The position of an item (or a request's key) in its table; nil when it lacks a valid key.
     init?(item: DynamoItem, tableKey: KeyDefinition) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(48)
-        guard tableKey.appendEncodedKey(of: item, to: &bytes) else { return nil }
-        bytes.append(KeyEncoding.missing)
-        bytes.append(KeyEncoding.missing)
-        self.init(bytes: bytes)
+        self.init(item: item, tableKey: tableKey, encodingInto: &bytes)
+    }
+
+    /// The same, encoded into `buffer`, whose storage the key then shares: once the key is gone the buffer is
+    /// the only holder again and the next key is encoded in place. A request's key that only finds an item
+    /// (most do) thus costs no allocation; one that the table comes to store keeps the storage, and the buffer
+    /// gets new storage with its next key.
+    init?(item: DynamoItem, tableKey: KeyDefinition, encodingInto buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.reserveCapacity(48)
+        guard tableKey.appendEncodedKey(of: item, to: &buffer) else { return nil }
+        buffer.append(KeyEncoding.missing)
+        buffer.append(KeyEncoding.missing)
+        self.init(bytes: buffer)
     }
 
     /// The position of an item in its table from its key values, already checked against the schema.
@@ -131,6 +140,17 @@ struct IndexKey: Hashable, Comparable, Sendable {
         return compare(lhs.bytes, rhs.bytes) < 0
     }
 
+    // The other comparisons spelled out, so that a search's predicate inlines them (the protocol's defaults
+    // reached `<` through the conformance's witness, a call per key compared).
+    @inline(__always)
+    static func >= (lhs: IndexKey, rhs: IndexKey) -> Bool { !(lhs < rhs) }
+
+    @inline(__always)
+    static func > (lhs: IndexKey, rhs: IndexKey) -> Bool { rhs < lhs }
+
+    @inline(__always)
+    static func <= (lhs: IndexKey, rhs: IndexKey) -> Bool { !(rhs < lhs) }
+
     @inline(__always)
     static func == (lhs: IndexKey, rhs: IndexKey) -> Bool {
         lhs.head0 == rhs.head0 && lhs.head1 == rhs.head1 && lhs.head2 == rhs.head2 && lhs.head3 == rhs.head3
@@ -138,8 +158,9 @@ struct IndexKey: Hashable, Comparable, Sendable {
             && (lhs.bytes.count <= headBytes || compare(lhs.bytes, rhs.bytes) == 0)
     }
 
+    /// The bytes in one call (an array's own hashing feeds the hasher a byte at a time).
     func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
     /// Negative, zero or positive as `lhs` sorts before, with or after `rhs`, by unsigned bytes.

@@ -102,7 +102,9 @@ struct OrderedStore<Key: Comparable, Value> {
     /// The first position whose key satisfies `isAtOrAfter`, a predicate that is false for a prefix of the
     /// keys and true for the rest (e.g. `{ $0 >= bound }`); the end if none does. The keys are read in place
     /// and lent to the predicate: a search compares a few dozen keys and copying each (with the strings in it)
-    /// cost more than comparing them.
+    /// cost more than comparing them. Inlined, so that each search compiles with its predicate in the loop
+    /// rather than calling it per key.
+    @inline(__always)
     func firstPosition(where isAtOrAfter: (borrowing Key) -> Bool) -> Position {
         let low = lastKeys.withUnsafeBufferPointer { lastKeys in
             var low = 0

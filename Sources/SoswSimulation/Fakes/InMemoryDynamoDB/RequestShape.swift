@@ -18,8 +18,8 @@ final class RequestShape {
 
     struct Placeholder {
         var name: String
-        /// ``AttributeValue/typeName``.
-        var type: String
+        /// ``RequestShape/typeCode(of:)`` of its value.
+        var type: UInt8
     }
 
     init(table: String, index: String?, expressions: Texts, names: [String: String]?, values: DynamoItem?) {
@@ -27,7 +27,23 @@ final class RequestShape {
         self.index = index
         self.expressions = expressions
         self.names = names
-        self.values = values.map { values in values.map { Placeholder(name: $0.key, type: $0.value.typeName) } }
+        self.values = values.map { values in values.map { Placeholder(name: $0.key, type: Self.typeCode(of: $0.value)) } }
+    }
+
+    /// A value's type as a number: comparing it costs nothing, where ``AttributeValue/typeName`` is a string.
+    static func typeCode(of value: AttributeValue) -> UInt8 {
+        switch value {
+        case .s: 0
+        case .n: 1
+        case .b: 2
+        case .bool: 3
+        case .null: 4
+        case .m: 5
+        case .l: 6
+        case .ss: 7
+        case .ns: 8
+        case .bs: 9
+        }
     }
 
     /// Up to three expression texts, in an order fixed by the operation (an array would cost an allocation
@@ -46,21 +62,23 @@ final class RequestShape {
     func matches(
         table: String, index: String?, expressions: Texts, names: [String: String]?, values: DynamoItem?
     ) -> Bool {
-        guard table == self.table, index == self.index, expressions == self.expressions, names == self.names
-        else { return false }
-        switch (self.values, values) {
-        case (nil, nil):
-            return true
-        case (let remembered?, let given?):
-            guard remembered.count == given.count else { return false }
-            // Placeholders are unique on both sides and as many: finding each given one with its type suffices.
-            return remembered.withUnsafeBufferPointer { remembered in
-                given.allSatisfy { placeholder, value in
-                    remembered.contains { $0.name == placeholder && $0.type == value.typeName }
+        guard expressions == self.expressions, table == self.table, index == self.index else { return false }
+        if names != nil || self.names != nil, names != self.names { return false }
+        guard let given = values, let remembered = self.values else { return values == nil && self.values == nil }
+        guard remembered.count == given.count else { return false }
+        // Placeholders are unique on both sides and as many: finding each given one with its type suffices.
+        return remembered.withUnsafeBufferPointer { remembered in
+            for (placeholder, value) in given {
+                let type = Self.typeCode(of: value)
+                var found = false
+                for candidate in remembered.indices
+                where remembered[candidate].type == type && remembered[candidate].name == placeholder {
+                    found = true
+                    break
                 }
+                if !found { return false }
             }
-        default:
-            return false
+            return true
         }
     }
 }

@@ -6,8 +6,12 @@ import SoswCore
 ///
 /// A class: the table's store and each ALL-projection index hold the same stored item, and a request passes it
 /// along several times; each copy of a reference is counted once, where a struct of three counted three.
-final class StoredItem: Sendable {
-    let attributes: DynamoItem
+///
+/// Unchecked `Sendable`: the attributes change only through ``takeAttributes()`` and ``restoreAttributes(_:)``,
+/// under the fake's lock, while nothing else is reading the item (see ``InMemoryDynamoDBState/planUpdate(shape:key:at:attributes:returnOnFailure:inPlace:)``).
+final class StoredItem: @unchecked Sendable {
+    /// Read on every visit of a Query: no dynamic exclusivity check (the handover never overlaps a read).
+    @exclusivity(unchecked) private(set) var attributes: DynamoItem
     let size: Int
     /// The item's key in each secondary index of its table (``indexKey(in:)``), worked out when the item is
     /// checked for writing: the write files it under them, and the next write of the item finds its old index
@@ -32,6 +36,20 @@ final class StoredItem: Sendable {
         self.size = size
         self.firstIndexKey = firstIndexKey
         self.laterIndexKeys = laterIndexKeys
+    }
+
+    /// Hands the attributes over, leaving the item empty: an update that replaces this item then changes the
+    /// dictionary in place instead of copying it (it is the only holder unless a caller still has an earlier
+    /// response). Only for an item about to be replaced, which nothing reads until it is: on failure the update
+    /// hands them back with ``restoreAttributes(_:)``.
+    func takeAttributes() -> DynamoItem {
+        var taken: DynamoItem = [:]
+        swap(&taken, &attributes)
+        return taken
+    }
+
+    func restoreAttributes(_ restored: DynamoItem) {
+        attributes = restored
     }
 
     /// The item's key in the index at `ordinal` of its table; nil when a sparse index leaves it out.

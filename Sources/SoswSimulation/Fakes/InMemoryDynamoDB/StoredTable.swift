@@ -34,6 +34,8 @@ final class StoredTable {
     /// of the same item never overtake earlier ones.
     @exclusivity(unchecked) private var latestVisibility: [[IndexKey: Duration]]
     @exclusivity(unchecked) private var nextSequence: UInt64 = 0
+    /// Where ``primaryKey(of:)`` encodes request keys.
+    @exclusivity(unchecked) private var keyBuffer: [UInt8] = []
 
     init(
         name: String, key: KeyDefinition, attributeDefinitions: [AttributeDefinition],
@@ -75,9 +77,10 @@ final class StoredTable {
         indexes.firstIndex { $0 === index }
     }
 
-    /// The position of an item (or key) in the table, or nil if it lacks a valid key.
+    /// The position of an item (or key) in the table, or nil if it lacks a valid key. Encoded in a buffer the
+    /// table keeps (see ``IndexKey/init(item:tableKey:encodingInto:)``).
     func primaryKey(of item: DynamoItem) -> IndexKey? {
-        IndexKey(item: item, tableKey: key)
+        IndexKey(item: item, tableKey: key, encodingInto: &keyBuffer)
     }
 
     func item(at primaryKey: IndexKey) -> StoredItem? {
@@ -107,46 +110,52 @@ final class StoredTable {
         sizeBytes += (new?.size ?? 0) - (old?.size ?? 0)
         var indexWrites: [String: [Int]] = [:]
         for ordinal in indexes.indices {
+            // Keys first: most writes move an entry or leave it be, and only a write that keeps an entry's key
+            // (or counts capacity) needs the old image to compare with.
+            let oldKey = old?.indexKey(in: ordinal)
+            let newKey = new?.indexKey(in: ordinal)
+            if oldKey == nil && newKey == nil { continue }
             let index = indexes[ordinal]
-            let oldEntry = old.flatMap { entry(of: $0, in: ordinal) }
-            let newEntry = new.flatMap { entry(of: $0, in: ordinal) }
-            if oldEntry == nil && newEntry == nil { continue }
-            let sameKey = oldEntry != nil && newEntry != nil && oldEntry!.key == newEntry!.key
-            if sameKey, oldEntry!.image.size == newEntry!.image.size,
-                oldEntry!.image.attributes == newEntry!.image.attributes
-            {
+            let sameKey = oldKey != nil && oldKey == newKey
+            let newImage = newKey == nil ? nil : index.image(of: new!, tableKey: key)
+            let oldImage = oldKey != nil && (sameKey || countingIndexWrites) ? index.image(of: old!, tableKey: key) : nil
+            if sameKey, oldImage!.size == newImage!.size, oldImage!.attributes == newImage!.attributes {
                 continue
             }
             if countingIndexWrites {
                 var sizes: [Int] = []
                 if sameKey {
-                    sizes.append(max(oldEntry!.image.size, newEntry!.image.size))
+                    sizes.append(max(oldImage!.size, newImage!.size))
                 } else {
-                    if let oldEntry { sizes.append(oldEntry.image.size) }
-                    if let newEntry { sizes.append(newEntry.image.size) }
+                    if let oldImage { sizes.append(oldImage.size) }
+                    if let newImage { sizes.append(newImage.size) }
                 }
                 indexWrites[index.name] = sizes
             }
-            if index.isGlobal, let delay = lag?(index) {
+            if index.isGlobal, let delay = lag?(index) ?? inFlightDelay(ordinal, primaryKey) {
                 let previous = latestVisibility[ordinal][primaryKey] ?? .zero
                 let visibleAt = max(now + delay, previous)
                 latestVisibility[ordinal][primaryKey] = visibleAt
                 pendingIndexWrites.insert(PendingIndexWrite(
-                    visibleAt: visibleAt, sequence: nextSequence, indexOrdinal: ordinal, removing: oldEntry?.key,
-                    adding: newEntry))
+                    visibleAt: visibleAt, sequence: nextSequence, indexOrdinal: ordinal, removing: oldKey,
+                    adding: newKey.map { (key: $0, image: newImage!) }))
                 nextSequence += 1
             } else {
-                apply(removing: sameKey ? nil : oldEntry?.key, adding: newEntry, toIndex: ordinal)
+                apply(removing: sameKey ? nil : oldKey, adding: newKey, image: newImage, toIndex: ordinal)
             }
         }
         return indexWrites
     }
 
-    /// The entry of a stored item in the index at `ordinal`, or nil if a sparse index leaves it out. Its key
-    /// was worked out when the item was checked for writing (``InMemoryDynamoDBState/validateStoredItem(_:in:at:)``).
-    private func entry(of item: StoredItem, in ordinal: Int) -> (key: IndexKey, image: StoredItem)? {
-        item.indexKey(in: ordinal).map { (key: $0, image: indexes[ordinal].image(of: item, tableKey: key)) }
+    /// No delay, but a queued write, when an earlier write of the item is still in flight to the index at
+    /// `ordinal` (its lag since turned off): a later write queues behind it, so that the index never goes back
+    /// to an older image. Nil otherwise.
+    private func inFlightDelay(_ ordinal: Int, _ primaryKey: IndexKey) -> Duration? {
+        pendingIndexWrites.isEmpty ? nil : latestVisibility[ordinal][primaryKey].map { _ in .zero }
     }
+
+    /// Whether a lagging index has writes still to reflect (they hold images of items).
+    var hasPendingIndexWrites: Bool { !pendingIndexWrites.isEmpty }
 
     /// Applies the lagging index writes due by `now`.
     func catchUpIndexes(at now: Duration) {
@@ -163,22 +172,24 @@ final class StoredTable {
     }
 
     private func apply(_ write: PendingIndexWrite) {
-        apply(removing: write.removing, adding: write.adding, toIndex: write.indexOrdinal)
+        apply(
+            removing: write.removing, adding: write.adding?.key, image: write.adding?.image,
+            toIndex: write.indexOrdinal)
     }
 
-    /// Drops the entry at `removing` (a key the write moved the item away from) and puts `adding` in place,
-    /// replacing any entry with its key.
-    private func apply(removing: IndexKey?, adding: (key: IndexKey, image: StoredItem)?, toIndex ordinal: Int) {
+    /// Drops the entry at `removing` (a key the write moved the item away from) and puts `image` in place at
+    /// `adding` (both or neither), replacing any entry with that key.
+    private func apply(removing: IndexKey?, adding: IndexKey?, image: StoredItem?, toIndex ordinal: Int) {
         var removedSize = 0
         var addedSize = 0
         if let removing, let removed = indexStores[ordinal].remove(removing) {
             removedSize = removed.size
         }
-        if let adding {
-            if let replaced = indexStores[ordinal].set(adding.image, for: adding.key) {
+        if let adding, let image {
+            if let replaced = indexStores[ordinal].set(image, for: adding) {
                 removedSize += replaced.size
             }
-            addedSize = adding.image.size
+            addedSize = image.size
         }
         indexSizeBytes[ordinal] += addedSize - removedSize
     }

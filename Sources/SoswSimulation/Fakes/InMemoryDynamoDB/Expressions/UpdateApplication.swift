@@ -14,15 +14,15 @@ struct UpdateApplication {
     static let incorrectType = DynamoDBError.validation(
         "An operand in the update expression has an incorrect data type")
 
-    /// Applies the actions; `item` is left unchanged if this throws.
+    /// Applies the actions to `item` in place. If this throws, `item` may be partly updated: the caller
+    /// restores the top-level attributes the actions target (``CompiledUpdate/apply(_:to:_:checking:)`` does).
     func apply(_ actions: ResolvedUpdateActions, to item: inout DynamoItem) throws(DynamoDBError) {
-        var working = item
-
         // Every SET value is computed from the item as it was before any of them is assigned, and every value
         // before any assignment (so a bad value is reported before a bad path). A lone SET, the common case,
         // needs no array for that.
         if let assignment = actions.assignments.first, actions.assignments.count == 1 {
-            try Self.assign(try value(of: assignment.value, in: item), at: assignment.path, in: &working)
+            let value = try value(of: assignment.value, in: item)
+            try Self.assign(value, at: assignment.path, in: &item)
         } else if !actions.assignments.isEmpty {
             var values: [AttributeValue] = []
             values.reserveCapacity(actions.assignments.count)
@@ -30,7 +30,7 @@ struct UpdateApplication {
                 values.append(try value(of: assignment.value, in: item))
             }
             for (assignment, value) in zip(actions.assignments, values) {
-                try Self.assign(value, at: assignment.path, in: &working)
+                try Self.assign(value, at: assignment.path, in: &item)
             }
         }
 
@@ -44,35 +44,42 @@ struct UpdateApplication {
                     listRemovals.append((parent, [index]))
                 }
             } else {
-                try Self.remove(at: resolved, in: &working)
+                try Self.remove(at: resolved, in: &item)
             }
         }
         for group in listRemovals {
             for index in group.indexes.sorted(by: >) {
-                try Self.remove(at: DocumentPath.Resolved(elements: group.parent + [.index(index)]), in: &working)
+                try Self.remove(at: DocumentPath.Resolved(elements: group.parent + [.index(index)]), in: &item)
             }
         }
 
         for operation in actions.additions {
             let operand = try value(of: operation.value)
-            guard let current = operation.path.value(in: working) else {
-                try Self.assign(operand, at: operation.path, in: &working)
+            if operation.path.elements.count == 1 {
+                // A top-level attribute, the usual counter: found once, then changed where it is.
+                if let index = item.index(forKey: operation.path.attributeName) {
+                    item.values[index] = try Self.add(operand, to: item.values[index])
+                } else {
+                    item[operation.path.attributeName] = operand
+                }
                 continue
             }
-            try Self.assign(try Self.add(operand, to: current), at: operation.path, in: &working)
+            guard let current = operation.path.value(in: item) else {
+                try Self.assign(operand, at: operation.path, in: &item)
+                continue
+            }
+            try Self.assign(try Self.add(operand, to: current), at: operation.path, in: &item)
         }
 
         for operation in actions.deletions {
             let operand = try value(of: operation.value)
-            guard let current = operation.path.value(in: working) else { continue }
+            guard let current = operation.path.value(in: item) else { continue }
             if let remaining = try Self.delete(operand, from: current) {
-                try Self.assign(remaining, at: operation.path, in: &working)
+                try Self.assign(remaining, at: operation.path, in: &item)
             } else {
-                try Self.remove(at: operation.path, in: &working)
+                try Self.remove(at: operation.path, in: &item)
             }
         }
-
-        item = working
     }
 
     // MARK: Values
