@@ -55,8 +55,8 @@ struct Bench: AsyncParsableCommand {
             }
         }
         let views: [(String, KeyPath<DynamoDBBenchmark.Measurement, Double>)] = [
-            ("the fake alone (requests built beforehand, untimed):", \.servedPerSecond),
-            ("end to end (building each request counted too):", \.endToEndPerSecond),
+            ("the fake alone (requests built beforehand and freed afterwards, untimed):", \.servedPerSecond),
+            ("end to end (building and freeing each request counted too):", \.endToEndPerSecond),
         ]
         for (heading, rate) in views {
             print("  \(heading)")

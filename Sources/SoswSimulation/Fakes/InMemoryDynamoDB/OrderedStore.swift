@@ -38,6 +38,11 @@ struct OrderedStore<Key: Comparable, Value> {
     private var lastKeys: [Key] = []
     private(set) var count = 0
     private var shape: UInt64 = 0
+    /// The chunk the last lookup or write landed in. A search first checks it, and only when the key is not
+    /// there searches the list of chunks: keys read or written in order (items in key order, a queue's head
+    /// and tail) land in the same chunk again and again, and with a million entries that search was a third
+    /// of a lookup.
+    private var recentChunk = 0
 
     var isEmpty: Bool { count == 0 }
 
@@ -107,6 +112,11 @@ struct OrderedStore<Key: Comparable, Value> {
     @inline(__always)
     func firstPosition(where isAtOrAfter: (borrowing Key) -> Bool) -> Position {
         let low = lastKeys.withUnsafeBufferPointer { lastKeys in
+            // The answer is the recent chunk when its last key qualifies and the one before does not.
+            let recent = recentChunk
+            if recent < lastKeys.count, isAtOrAfter(lastKeys[recent]), recent == 0 || !isAtOrAfter(lastKeys[recent - 1]) {
+                return recent
+            }
             var low = 0
             var high = lastKeys.count
             while low < high {
@@ -144,13 +154,14 @@ struct OrderedStore<Key: Comparable, Value> {
             && chunks[position.chunk].withUnsafeBufferPointer { entries in entries[position.offset].key == key }
     }
 
-    func value(for key: Key) -> Value? {
+    mutating func value(for key: Key) -> Value? {
         lookup(key).value
     }
 
     /// The value for `key`, and a hint that spares ``set(_:for:hint:)`` or ``remove(_:hint:)`` the search.
-    func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
+    mutating func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
         let position = firstPosition { $0 >= key }
+        recentChunk = position.chunk
         let hint = Hint(position: position, shape: shape)
         guard holds(key, at: position) else { return (nil, hint) }
         return (chunks[position.chunk][position.offset].value, hint)
@@ -173,6 +184,7 @@ struct OrderedStore<Key: Comparable, Value> {
             return nil
         }
         var position = position(of: key, hint: hint)
+        recentChunk = position.chunk
         if holds(key, at: position) {
             let old = chunks[position.chunk][position.offset].value
             chunks[position.chunk][position.offset].value = value
@@ -201,6 +213,7 @@ struct OrderedStore<Key: Comparable, Value> {
     @discardableResult
     mutating func remove(_ key: Key, hint: Hint? = nil) -> Value? {
         let position = position(of: key, hint: hint)
+        recentChunk = position.chunk
         guard holds(key, at: position) else { return nil }
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1
