@@ -48,24 +48,24 @@ final class CompiledUpdate: CompiledExpression {
     }
 
     /// Applies SET, REMOVE, ADD and DELETE, bound by ``resolved(names:)``, to `item` in place, then hands the
-    /// result to `check` (the stored item's checks). If either throws, `item` is as it was: the top-level
-    /// attributes the update targets are kept aside first and put back. Updating in place (rather than a copy
-    /// kept apart until it passed) lets an item whose dictionary nothing else holds be changed without copying.
+    /// result to `check` (the stored item's checks). If either throws, `item` is as it was: the values the update
+    /// replaces are kept as it goes (``UpdateUndoLog``) and put back. Updating in place (rather than a copy kept
+    /// apart until it passed) lets an item whose dictionary nothing else holds be changed without copying.
     func apply<Checked>(
         _ resolved: ResolvedUpdateActions, to item: inout DynamoItem, _ attributes: ExpressionAttributes,
         checking check: (DynamoItem) throws(DynamoDBError) -> Checked
     ) throws(DynamoDBError) -> Checked {
         if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
-        let names = resolved.topLevelNames
-        return try withUnsafeTemporaryAllocation(of: AttributeValue?.self, capacity: names.count) {
-            before throws(DynamoDBError) -> Checked in
-            for (slot, name) in names.enumerated() { before.initializeElement(at: slot, to: item[name]) }
-            defer { _ = before.deinitialize() }
+        return try withUnsafeTemporaryAllocation(
+            of: UpdateUndoLog.Entry.self, capacity: resolved.topLevelNames.count
+        ) { storage throws(DynamoDBError) -> Checked in
+            var undo = UpdateUndoLog(storage: storage)
+            defer { undo.discard() }
             do throws(DynamoDBError) {
-                try UpdateApplication(attributes: attributes).apply(resolved, to: &item)
+                try UpdateApplication(attributes: attributes).apply(resolved, to: &item, undo: &undo)
                 return try check(item)
             } catch {
-                for (slot, name) in names.enumerated() { item[name] = before[slot] }
+                undo.undo(in: &item)
                 throw error
             }
         }

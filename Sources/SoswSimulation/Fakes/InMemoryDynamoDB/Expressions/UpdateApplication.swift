@@ -14,15 +14,18 @@ struct UpdateApplication {
     static let incorrectType = DynamoDBError.validation(
         "An operand in the update expression has an incorrect data type")
 
-    /// Applies the actions to `item` in place. If this throws, `item` may be partly updated: the caller
-    /// restores the top-level attributes the actions target (``CompiledUpdate/apply(_:to:_:checking:)`` does).
-    func apply(_ actions: ResolvedUpdateActions, to item: inout DynamoItem) throws(DynamoDBError) {
+    /// Applies the actions to `item` in place, noting in `undo` what each top-level attribute held before it
+    /// changed. If this throws, `item` may be partly updated: the caller undoes it from the log
+    /// (``CompiledUpdate/apply(_:to:_:checking:)`` does).
+    func apply(
+        _ actions: ResolvedUpdateActions, to item: inout DynamoItem, undo: inout UpdateUndoLog
+    ) throws(DynamoDBError) {
         // Every SET value is computed from the item as it was before any of them is assigned, and every value
         // before any assignment (so a bad value is reported before a bad path). A lone SET, the common case,
         // needs no array for that.
         if let assignment = actions.assignments.first, actions.assignments.count == 1 {
             let value = try value(of: assignment.value, in: item)
-            try Self.assign(value, at: assignment.path, in: &item)
+            try Self.assign(value, at: assignment.path, in: &item, undo: &undo)
         } else if !actions.assignments.isEmpty {
             var values: [AttributeValue] = []
             values.reserveCapacity(actions.assignments.count)
@@ -30,7 +33,7 @@ struct UpdateApplication {
                 values.append(try value(of: assignment.value, in: item))
             }
             for (assignment, value) in zip(actions.assignments, values) {
-                try Self.assign(value, at: assignment.path, in: &item)
+                try Self.assign(value, at: assignment.path, in: &item, undo: &undo)
             }
         }
 
@@ -44,12 +47,13 @@ struct UpdateApplication {
                     listRemovals.append((parent, [index]))
                 }
             } else {
-                try Self.remove(at: resolved, in: &item)
+                try Self.remove(at: resolved, in: &item, undo: &undo)
             }
         }
         for group in listRemovals {
             for index in group.indexes.sorted(by: >) {
-                try Self.remove(at: DocumentPath.Resolved(elements: group.parent + [.index(index)]), in: &item)
+                try Self.remove(
+                    at: DocumentPath.Resolved(elements: group.parent + [.index(index)]), in: &item, undo: &undo)
             }
         }
 
@@ -57,27 +61,32 @@ struct UpdateApplication {
             let operand = try value(of: operation.value)
             if operation.path.elements.count == 1 {
                 // A top-level attribute, the usual counter: found once, then changed where it is.
-                if let index = item.index(forKey: operation.path.attributeName) {
-                    item.values[index] = try Self.add(operand, to: item.values[index])
+                let name = operation.path.attributeName
+                if let index = item.index(forKey: name) {
+                    let current = item.values[index]
+                    let sum = try Self.add(operand, to: current)
+                    undo.record(name, previous: current)
+                    item.values[index] = sum
                 } else {
-                    item[operation.path.attributeName] = operand
+                    undo.record(name, previous: nil)
+                    item[name] = operand
                 }
                 continue
             }
             guard let current = operation.path.value(in: item) else {
-                try Self.assign(operand, at: operation.path, in: &item)
+                try Self.assign(operand, at: operation.path, in: &item, undo: &undo)
                 continue
             }
-            try Self.assign(try Self.add(operand, to: current), at: operation.path, in: &item)
+            try Self.assign(try Self.add(operand, to: current), at: operation.path, in: &item, undo: &undo)
         }
 
         for operation in actions.deletions {
             let operand = try value(of: operation.value)
             guard let current = operation.path.value(in: item) else { continue }
             if let remaining = try Self.delete(operand, from: current) {
-                try Self.assign(remaining, at: operation.path, in: &item)
+                try Self.assign(remaining, at: operation.path, in: &item, undo: &undo)
             } else {
-                try Self.remove(at: operation.path, in: &item)
+                try Self.remove(at: operation.path, in: &item, undo: &undo)
             }
         }
     }
@@ -165,15 +174,18 @@ struct UpdateApplication {
 
     // MARK: Writing paths
 
-    static func assign(_ value: AttributeValue, at path: DocumentPath.Resolved, in item: inout DynamoItem) throws(DynamoDBError) {
+    static func assign(
+        _ value: AttributeValue, at path: DocumentPath.Resolved, in item: inout DynamoItem,
+        undo: inout UpdateUndoLog
+    ) throws(DynamoDBError) {
         let name = path.attributeName
         guard path.elements.count > 1 else {
-            item[name] = value
+            undo.record(name, previous: item.updateValue(value, forKey: name))
             return
         }
         guard var root = item[name] else { throw invalidPath }
         try assign(value, at: path.elements.dropFirst(), in: &root)
-        item[name] = root
+        undo.record(name, previous: item.updateValue(root, forKey: name))
     }
 
     private static func assign(
@@ -203,15 +215,17 @@ struct UpdateApplication {
         }
     }
 
-    static func remove(at path: DocumentPath.Resolved, in item: inout DynamoItem) throws(DynamoDBError) {
+    static func remove(
+        at path: DocumentPath.Resolved, in item: inout DynamoItem, undo: inout UpdateUndoLog
+    ) throws(DynamoDBError) {
         let name = path.attributeName
         guard path.elements.count > 1 else {
-            item.removeValue(forKey: name)
+            undo.record(name, previous: item.removeValue(forKey: name))
             return
         }
         guard var root = item[name] else { throw invalidPath }
         try remove(at: path.elements.dropFirst(), in: &root)
-        item[name] = root
+        undo.record(name, previous: item.updateValue(root, forKey: name))
     }
 
     private static func remove(at path: ArraySlice<DocumentPath.Resolved.Element>, in container: inout AttributeValue)
