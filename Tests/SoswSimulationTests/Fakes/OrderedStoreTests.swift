@@ -1,4 +1,5 @@
 import PropertyBased
+import SoswCore
 import Testing
 
 @testable import SoswSimulation
@@ -16,35 +17,41 @@ struct OrderedStoreTests {
         var description: String { "\(removes ? "-" : "+")\(key)\(staleHint ? "~" : "")" }
     }
 
+    /// A table position whose order is the order of `number`.
+    static func key(_ number: Int) -> IndexKey {
+        IndexKey(partition: .number(DynamoNumber(Int64(number))), sort: nil)
+    }
+
     static let steps = zip(Gen.int(in: 0...400), Gen.bool(0.3), Gen.bool(0.3))
         .map { Step(key: $0, removes: $1, staleHint: $2) }.array(of: 1...600)
 
     @Test("agrees with a dictionary after random inserts, replacements and removals, hinted or not")
     func agreesWithADictionary() async {
         await propertyCheck(count: 40, input: Self.steps) { steps in
-            var store = OrderedStore<Int, Int>()
+            var store = OrderedStore<Int>()
             var model: [Int: Int] = [:]
             for (index, step) in steps.enumerated() {
-                let hint = store.lookup(step.key).hint
+                let hint = store.lookup(Self.key(step.key)).hint
                 if step.staleHint {
                     // An insert just before the key moves it: the hint must be ignored, not trusted.
                     let other = step.key == 0 ? 401 : step.key - 1
-                    store.set(index, for: other)
+                    store.set(index, for: Self.key(other))
                     model[other] = index
                 }
                 if step.removes {
-                    #expect(store.remove(step.key, hint: hint) == model.removeValue(forKey: step.key))
+                    #expect(store.remove(Self.key(step.key), hint: hint) == model.removeValue(forKey: step.key))
                 } else {
-                    #expect(store.set(index, for: step.key, hint: hint) == model.updateValue(index, forKey: step.key))
+                    #expect(
+                        store.set(index, for: Self.key(step.key), hint: hint) == model.updateValue(index, forKey: step.key))
                 }
             }
-            var walked: [(Int, Int)] = []
+            var walked: [(IndexKey, Int)] = []
             store.walk(from: store.startPosition) { entry, position in
                 #expect(store[position].key == entry.pointee.key)
                 walked.append((entry.pointee.key, entry.pointee.value))
                 return true
             }
-            #expect(walked.map(\.0) == model.keys.sorted())
+            #expect(walked.map(\.0) == model.keys.sorted().map(Self.key))
             #expect(walked.map(\.1) == model.keys.sorted().map { model[$0]! })
             #expect(store.count == model.count)
         }
@@ -55,14 +62,14 @@ struct OrderedStoreTests {
     @Test("walks forward from a key and backward before it, stopping when told, across chunk boundaries")
     func walksBothWays() async {
         await propertyCheck(count: 60, input: Self.walks) { keys, from, stopAfter in
-            var store = OrderedStore<Int, Int>()
-            for key in keys { store.set(key * 10, for: key) }
+            var store = OrderedStore<Int>()
+            for key in keys { store.set(key * 10, for: Self.key(key)) }
             let sorted = Set(keys).sorted()
-            let start = store.firstPosition { $0 >= from }
+            let start = store.firstPosition(atOrAfter: Self.key(from))
 
             var forward: [Int] = []
             store.walk(from: start) { entry, _ in
-                forward.append(entry.pointee.key)
+                forward.append(entry.pointee.value / 10)
                 return forward.count < stopAfter
             }
             let expectedForward = sorted.filter { $0 >= from }
@@ -70,12 +77,39 @@ struct OrderedStoreTests {
 
             var backward: [Int] = []
             store.walkBackward(before: start) { entry, position in
-                #expect(store[position].value == entry.pointee.key * 10)
-                backward.append(entry.pointee.key)
+                #expect(store[position].key == entry.pointee.key)
+                backward.append(entry.pointee.value / 10)
                 return backward.count < stopAfter
             }
             let expectedBackward = sorted.filter { $0 < from }.reversed()
             #expect(backward == Array(expectedBackward.prefix(max(stopAfter, 1))))
+        }
+    }
+
+    static let probes = zip(Gen.int(in: 0...2000).array(of: 300...1500), Gen.int(in: -5...2005).array(of: 1...200))
+
+    @Test("searches find the first key at or after (or after) a probe, whichever chunk the last lookup landed in")
+    func searchesFromTheRecentChunk() async {
+        await propertyCheck(count: 30, input: Self.probes) { keys, probes in
+            var store = OrderedStore<Int>()
+            for key in keys { store.set(key, for: Self.key(key)) }
+            let sorted = Set(keys).sorted()
+            // Each probe is searched after a lookup of it and of its neighbour, so that the recent chunk is
+            // sometimes the answer and sometimes not.
+            for probe in probes + probes.map({ $0 + 1 }) {
+                _ = store.lookup(Self.key(probe - 1))
+                for (position, expected) in [
+                    (store.firstPosition(atOrAfter: Self.key(probe)), sorted.first { $0 >= probe }),
+                    (store.firstPosition(after: Self.key(probe)), sorted.first { $0 > probe }),
+                ] {
+                    if let expected {
+                        #expect(store[position].value == expected)
+                    } else {
+                        #expect(position == store.endPosition)
+                    }
+                }
+                #expect(store.lookup(Self.key(probe)).value == (sorted.contains(probe) ? probe : nil))
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ extension InMemoryDynamoDBState {
         var scannedCount = 0
         /// Where the last entry read is; its key becomes LastEvaluatedKey when the page stops before the range
         /// ends.
-        var lastRead: OrderedStore<IndexKey, StoredItem>.Position?
+        var lastRead: OrderedStore<StoredItem>.Position?
         var indexBytes = 0
         var tableBytes = 0
     }
@@ -110,7 +110,7 @@ extension InMemoryDynamoDBState {
         if forward {
             var start = range.lowerBound(in: store)
             if let startKey = read.startKey {
-                start = max(start, store.firstPosition { $0 > startKey })
+                start = max(start, store.firstPosition(after: startKey))
             }
             let end = range.upperBoundKey
             try store.walk(from: start) { entry, position throws(DynamoDBError) in
@@ -123,7 +123,7 @@ extension InMemoryDynamoDBState {
             let lower = range.lowerBoundKey
             var end = range.upperBound(in: store)
             if let startKey = read.startKey {
-                end = min(end, store.firstPosition { $0 >= startKey })
+                end = min(end, store.firstPosition(atOrAfter: startKey))
             }
             try store.walkBackward(before: end) { entry, position throws(DynamoDBError) in
                 if entry.pointee.key < lower { return false }
@@ -146,7 +146,7 @@ extension InMemoryDynamoDBState {
         let fetching = Self.fetchesTableItems(read)
         var start = store.startPosition
         if let startKey = read.startKey {
-            start = store.firstPosition { $0 > startKey }
+            start = store.firstPosition(after: startKey)
         }
         var page = Page()
         var stopped = false
@@ -218,8 +218,8 @@ extension InMemoryDynamoDBState {
     /// only when it stops before the range is exhausted.
     @inline(__always)
     private static func visit(
-        _ entry: UnsafePointer<OrderedStore<IndexKey, StoredItem>.Entry>,
-        at position: OrderedStore<IndexKey, StoredItem>.Position,
+        _ entry: UnsafePointer<OrderedStore<StoredItem>.Entry>,
+        at position: OrderedStore<StoredItem>.Position,
         _ read: PreparedRead, fetching: Bool, limit: Int?, into page: inout Page
     ) throws(DynamoDBError) -> Bool {
         let indexBytes = entry.pointee.value.size
@@ -256,7 +256,7 @@ extension InMemoryDynamoDBState {
 
     /// The table's item of a local index entry.
     private static func tableItem(
-        of entry: UnsafePointer<OrderedStore<IndexKey, StoredItem>.Entry>, in table: StoredTable
+        of entry: UnsafePointer<OrderedStore<StoredItem>.Entry>, in table: StoredTable
     ) -> StoredItem? {
         table.item(at: entry.pointee.key.tableKey)
     }

@@ -140,6 +140,13 @@ struct IndexKey: Hashable, Comparable, Sendable {
         return compare(lhs.bytes, rhs.bytes) < 0
     }
 
+    /// Whether this key comes after `key` (or is it, with `orEqual`): the test of every search in an ordered
+    /// store, false for the keys before the position sought and true from it on.
+    @inline(__always)
+    func follows(_ key: IndexKey, orEqual: Bool) -> Bool {
+        orEqual ? !(self < key) : key < self
+    }
+
     // The other comparisons spelled out, so that a search's predicate inlines them (the protocol's defaults
     // reached `<` through the conformance's witness, a call per key compared).
     @inline(__always)

@@ -58,15 +58,15 @@ struct KeyRange {
     }
 
     /// The first entry in the range, by binary search over the encoded keys.
-    func lowerBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+    func lowerBound<Value>(in store: OrderedStore<Value>) -> OrderedStore<Value>.Position {
         let bound = lowerBoundKey
-        return store.firstPosition { $0 >= bound }
+        return store.firstPosition(atOrAfter: bound)
     }
 
     /// The first entry after the range.
-    func upperBound<Value>(in store: OrderedStore<IndexKey, Value>) -> OrderedStore<IndexKey, Value>.Position {
+    func upperBound<Value>(in store: OrderedStore<Value>) -> OrderedStore<Value>.Position {
         guard let bound = upperBoundKey else { return store.endPosition }
-        return store.firstPosition { $0 >= bound }
+        return store.firstPosition(atOrAfter: bound)
     }
 
     /// Every key in the range is at or after this one.

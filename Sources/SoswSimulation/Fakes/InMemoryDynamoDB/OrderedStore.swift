@@ -1,7 +1,12 @@
-/// A sorted map kept as a list of sorted chunks of at most `chunkCapacity` entries: lookups and range starts
-/// are two binary searches (O(log n)), a range walk is sequential (O(k)), and an insert moves at most one
-/// chunk's entries. It is what keeps a range Query at O(log n + k) with a million items.
-struct OrderedStore<Key: Comparable, Value> {
+/// A sorted map from keys to values kept as a list of sorted chunks of at most `chunkCapacity` entries: lookups
+/// and range starts are two binary searches (O(log n)), a range walk is sequential (O(k)), and an insert moves at
+/// most one chunk's entries. It is what keeps a range Query at O(log n + k) with a million items.
+///
+/// Its keys are ``IndexKey``s, not any `Comparable`: a search compares a few dozen keys, and in generic code the
+/// comparisons stayed calls through the protocol's witness, a fifth of a search.
+struct OrderedStore<Value> {
+    typealias Key = IndexKey
+
     struct Entry {
         var key: Key
         var value: Value
@@ -104,24 +109,35 @@ struct OrderedStore<Key: Comparable, Value> {
         }
     }
 
-    /// The first position whose key satisfies `isAtOrAfter`, a predicate that is false for a prefix of the
-    /// keys and true for the rest (e.g. `{ $0 >= bound }`); the end if none does. The keys are read in place
-    /// and lent to the predicate: a search compares a few dozen keys and copying each (with the strings in it)
-    /// cost more than comparing them. Inlined, so that each search compiles with its predicate in the loop
-    /// rather than calling it per key.
+    /// The first position whose key is at or after `key`; the end if there is none.
+    func firstPosition(atOrAfter key: Key) -> Position {
+        firstPosition(of: key, includingEqual: true)
+    }
+
+    /// The first position whose key is after `key`; the end if there is none.
+    func firstPosition(after key: Key) -> Position {
+        firstPosition(of: key, includingEqual: false)
+    }
+
+    /// Two binary searches: over the chunks' last keys (unless the recent chunk is the answer), then inside the
+    /// chunk. The keys are read in place, and compared with `<` directly: a search compares a few dozen keys,
+    /// and copying each, or reaching the comparison through a predicate or a protocol's witness, cost more than
+    /// comparing them.
     @inline(__always)
-    func firstPosition(where isAtOrAfter: (borrowing Key) -> Bool) -> Position {
+    private func firstPosition(of key: Key, includingEqual: Bool) -> Position {
         let low = lastKeys.withUnsafeBufferPointer { lastKeys in
-            // The answer is the recent chunk when its last key qualifies and the one before does not.
+            // The answer is the recent chunk when its last key follows the key sought and the one before does not.
             let recent = recentChunk
-            if recent < lastKeys.count, isAtOrAfter(lastKeys[recent]), recent == 0 || !isAtOrAfter(lastKeys[recent - 1]) {
+            if recent < lastKeys.count, lastKeys[recent].follows(key, orEqual: includingEqual),
+                recent == 0 || !lastKeys[recent - 1].follows(key, orEqual: includingEqual)
+            {
                 return recent
             }
             var low = 0
             var high = lastKeys.count
             while low < high {
                 let middle = (low + high) / 2
-                if isAtOrAfter(lastKeys[middle]) {
+                if lastKeys[middle].follows(key, orEqual: includingEqual) {
                     high = middle
                 } else {
                     low = middle + 1
@@ -136,7 +152,7 @@ struct OrderedStore<Key: Comparable, Value> {
                 var highOffset = entries.count - 1
                 while lowOffset < highOffset {
                     let middle = (lowOffset + highOffset) / 2
-                    if isAtOrAfter(entries[middle].key) {
+                    if entries[middle].key.follows(key, orEqual: includingEqual) {
                         highOffset = middle
                     } else {
                         lowOffset = middle + 1
@@ -160,7 +176,7 @@ struct OrderedStore<Key: Comparable, Value> {
 
     /// The value for `key`, and a hint that spares ``set(_:for:hint:)`` or ``remove(_:hint:)`` the search.
     mutating func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
-        let position = firstPosition { $0 >= key }
+        let position = firstPosition(atOrAfter: key)
         recentChunk = position.chunk
         let hint = Hint(position: position, shape: shape)
         guard holds(key, at: position) else { return (nil, hint) }
@@ -170,7 +186,7 @@ struct OrderedStore<Key: Comparable, Value> {
     /// The hint's position if the store has not changed shape since the lookup that gave it.
     private func position(of key: Key, hint: Hint?) -> Position {
         if let hint, hint.shape == shape { return hint.position }
-        return firstPosition { $0 >= key }
+        return firstPosition(atOrAfter: key)
     }
 
     /// Inserts or replaces the entry for `key`; returns the value it replaced.
@@ -228,6 +244,6 @@ struct OrderedStore<Key: Comparable, Value> {
     }
 }
 
-extension OrderedStore: Sendable where Key: Sendable, Value: Sendable {}
-extension OrderedStore.Entry: Sendable where Key: Sendable, Value: Sendable {}
+extension OrderedStore: Sendable where Value: Sendable {}
+extension OrderedStore.Entry: Sendable where Value: Sendable {}
 extension OrderedStore.Hint: Sendable {}

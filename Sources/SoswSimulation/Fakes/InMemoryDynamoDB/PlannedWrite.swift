@@ -7,7 +7,7 @@ struct PlannedWrite {
     var table: StoredTable
     var primaryKey: IndexKey
     /// Where planning found the item, so the write does not search again (ignored if the table changed shape).
-    var primaryHint: OrderedStore<IndexKey, StoredItem>.Hint?
+    var primaryHint: OrderedStore<StoredItem>.Hint?
     var old: StoredItem?
     var new: StoredItem?
     /// Top-level attributes an update targets, for ReturnValues UPDATED_OLD and UPDATED_NEW; empty for puts,

@@ -24,9 +24,9 @@ final class StoredTable {
     // time, and each access is one call that never reaches back into the table: no two accesses can overlap.
     // The runtime's dynamic exclusivity check (a thread-local set insertion and removal around every access, 2%
     // of a put) is therefore turned off for these properties.
-    @exclusivity(unchecked) private(set) var items = OrderedStore<IndexKey, StoredItem>()
+    @exclusivity(unchecked) private(set) var items = OrderedStore<StoredItem>()
     /// One store per index, in the order of ``indexes`` (an index's ordinal is its position there).
-    @exclusivity(unchecked) private var indexStores: [OrderedStore<IndexKey, StoredItem>]
+    @exclusivity(unchecked) private var indexStores: [OrderedStore<StoredItem>]
     @exclusivity(unchecked) private(set) var sizeBytes = 0
     @exclusivity(unchecked) private var indexSizeBytes: [Int]
     @exclusivity(unchecked) private var pendingIndexWrites = Heap<PendingIndexWrite>()
@@ -61,7 +61,7 @@ final class StoredTable {
         globalIndexes.first { $0.name == name } ?? localIndexes.first { $0.name == name }
     }
 
-    func store(for index: IndexDefinition?) -> OrderedStore<IndexKey, StoredItem> {
+    func store(for index: IndexDefinition?) -> OrderedStore<StoredItem> {
         guard let index, let ordinal = ordinal(of: index) else { return items }
         return indexStores[ordinal]
     }
@@ -89,7 +89,7 @@ final class StoredTable {
 
     /// The item at `primaryKey` and a hint that lets a following ``write(at:hint:old:new:now:lag:)`` skip the
     /// search for it.
-    func lookup(_ primaryKey: IndexKey) -> (item: StoredItem?, hint: OrderedStore<IndexKey, StoredItem>.Hint) {
+    func lookup(_ primaryKey: IndexKey) -> (item: StoredItem?, hint: OrderedStore<StoredItem>.Hint) {
         let found = items.lookup(primaryKey)
         return (found.value, found.hint)
     }
@@ -99,7 +99,7 @@ final class StoredTable {
     /// key change is a delete and a put), for the capacity a response reports; otherwise nothing, as most
     /// requests do not ask. `lag` gives an index's propagation delay for this write, or nil to apply it at once.
     func write(
-        at primaryKey: IndexKey, hint: OrderedStore<IndexKey, StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
+        at primaryKey: IndexKey, hint: OrderedStore<StoredItem>.Hint?, old: StoredItem?, new: StoredItem?,
         now: Duration, lag: ((IndexDefinition) -> Duration?)?, countingIndexWrites: Bool
     ) -> [String: [Int]] {
         if let new {
