@@ -33,6 +33,7 @@ let package = Package(
             swiftSettings: crossModuleOptimization
         ),
         .target(name: "CSoswRuntimeHooks"),
+        .target(name: "CSoswAllocator"),
         .target(
             name: "SoswSimulation",
             dependencies: [
@@ -74,6 +75,7 @@ let package = Package(
                 "SoswReports",
                 "SoswAWS",
                 "SoswServe",
+                "CSoswAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

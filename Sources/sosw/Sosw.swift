@@ -8,4 +8,9 @@ struct Sosw: AsyncParsableCommand {
         abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core.",
         subcommands: [Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self]
     )
+
+    static func main() async {
+        MemoryAllocator.prepareForSimulation()
+        await main(nil)
+    }
 }
