@@ -90,8 +90,9 @@ extension InMemoryDynamoDBState {
         if let shape = updateShapes.decision(
             table: input.tableName, expressions: texts, names: attributes.names, values: attributes.values)
         {
-            shape.table.catchUpIndexes(at: now)
-            return (shape, try primaryKey(input.key, in: shape.table))
+            let table = shape.table
+            table.catchUpIndexes(at: now)
+            return (shape, try primaryKey(input.key, in: table))
         }
         catchUp(input.tableName, now: now)
         let prepared = try prepareUpdate(
@@ -123,22 +124,23 @@ extension InMemoryDynamoDBState {
         shape: UpdateShape, key: DynamoItem, at position: IndexKey, attributes: ExpressionAttributes,
         returnOnFailure: ReturnValuesOnConditionCheckFailure?, inPlace: Bool
     ) throws(DynamoDBError) -> PlannedWrite {
-        let (old, hint) = shape.table.lookup(position)
+        let table = shape.table
+        let (old, hint) = table.lookup(position)
         try check(shape.condition, on: old, attributes, returnOnFailure)
         guard let update = shape.update, let actions = shape.actions else {
-            let stored = try validateStoredItem(old?.attributes ?? key, in: shape.table, at: position)
+            let stored = try validateStoredItem(old?.attributes ?? key, in: table, at: position)
             return PlannedWrite(
-                table: shape.table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [],
+                table: table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [],
                 writes: true)
         }
         var new: DynamoItem
         if let old { new = inPlace ? old.takeAttributes() : old.attributes } else { new = key }
         do throws(DynamoDBError) {
             let stored = try update.apply(actions, to: &new, attributes) { item throws(DynamoDBError) in
-                try validateStoredItem(item, in: shape.table, at: position)
+                try validateStoredItem(item, in: table, at: position)
             }
             return PlannedWrite(
-                table: shape.table, primaryKey: position, primaryHint: hint, old: old, new: stored,
+                table: table, primaryKey: position, primaryHint: hint, old: old, new: stored,
                 updated: actions.topLevelNames, writes: true)
         } catch {
             if inPlace, let old { old.restoreAttributes(new) }
@@ -228,11 +230,10 @@ extension InMemoryDynamoDBState {
             table: input.tableName, item: input.item, condition: input.conditionExpression,
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
-        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
+        try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return PutItemOutput(
-            attributes: Self.returnedAttributes(
-                input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
+            attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
@@ -245,11 +246,10 @@ extension InMemoryDynamoDBState {
             shape: shape, key: input.key, at: position, attributes: attributes,
             returnOnFailure: input.returnValuesOnConditionCheckFailure,
             inPlace: updatesInPlace(input, table: shape.table))
-        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
+        try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return UpdateItemOutput(
-            attributes: Self.returnedAttributes(
-                input.returnValues, old: plan.old?.attributes, new: plan.new?.attributes, updated: plan.updated),
+            attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 
@@ -262,10 +262,10 @@ extension InMemoryDynamoDBState {
             table: input.tableName, key: input.key, condition: input.conditionExpression,
             attributes: ExpressionAttributes(names: input.expressionAttributeNames, values: input.expressionAttributeValues),
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
-        try checkThrottling(table: input.tableName, indexes: plan.table.globalIndexNames, now: now)
+        try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
         return DeleteItemOutput(
-            attributes: Self.returnedAttributes(input.returnValues, old: plan.old?.attributes, new: nil, updated: []),
+            attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
     }
 

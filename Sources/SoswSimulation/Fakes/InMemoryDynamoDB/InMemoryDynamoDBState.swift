@@ -77,6 +77,13 @@ struct InMemoryDynamoDBState {
         }
     }
 
+    /// ``checkThrottling(table:indexes:now:)`` for a write to `table`, which its global indexes push back on too;
+    /// asks nothing of the table when no throttling is configured (most runs).
+    func checkWriteThrottling(_ table: StoredTable, now: Duration) throws(DynamoDBError) {
+        if throttling.isEmpty { return }
+        try checkThrottling(table: table.name, indexes: table.globalIndexNames, now: now)
+    }
+
     /// Brings the lagging indexes of a table up to `now` before a read or write looks at them.
     mutating func catchUp(_ tableName: String, now: Duration) {
         tables[tableName]?.catchUpIndexes(at: now)
@@ -248,17 +255,16 @@ struct InMemoryDynamoDBState {
 
     // MARK: Responses
 
-    /// The attributes ReturnValues asks for; nil when that is nothing.
-    static func returnedAttributes(
-        _ returnValues: ReturnValues?, old: DynamoItem?, new: DynamoItem?, updated: [String]
-    ) -> DynamoItem? {
+    /// The attributes ReturnValues asks for of a planned write; nil when that is nothing. The images are only
+    /// read when asked for (most requests want none).
+    static func returnedAttributes(_ returnValues: ReturnValues?, of plan: PlannedWrite) -> DynamoItem? {
         let attributes: DynamoItem?
         switch returnValues ?? .nothing {
-        case .nothing: attributes = nil
-        case .allOld: attributes = old
-        case .allNew: attributes = new
-        case .updatedOld: attributes = old?.filter { updated.contains($0.key) }
-        case .updatedNew: attributes = new?.filter { updated.contains($0.key) }
+        case .nothing: return nil
+        case .allOld: attributes = plan.old?.attributes
+        case .allNew: attributes = plan.new?.attributes
+        case .updatedOld: attributes = plan.old?.attributes.filter { plan.updated.contains($0.key) }
+        case .updatedNew: attributes = plan.new?.attributes.filter { plan.updated.contains($0.key) }
         }
         guard let attributes, !attributes.isEmpty else { return nil }
         return attributes

@@ -191,10 +191,10 @@ struct OrderedStore<Value> {
 
     /// Inserts or replaces the entry for `key`; returns the value it replaced.
     @discardableResult
-    mutating func set(_ value: Value, for key: Key, hint: Hint? = nil) -> Value? {
+    mutating func set(_ value: consuming Value, for key: consuming Key, hint: Hint? = nil) -> Value? {
         if chunks.isEmpty {
+            lastKeys.append(copy key)
             chunks.append([Entry(key: key, value: value)])
-            lastKeys.append(key)
             count = 1
             shape &+= 1
             return nil
@@ -202,17 +202,18 @@ struct OrderedStore<Value> {
         var position = position(of: key, hint: hint)
         recentChunk = position.chunk
         if holds(key, at: position) {
-            let old = chunks[position.chunk][position.offset].value
-            chunks[position.chunk][position.offset].value = value
-            return old
+            // Swapped in place: the old value moves out without being copied (a retain and a release).
+            var replaced = value
+            swap(&replaced, &chunks[position.chunk][position.offset].value)
+            return replaced
         }
         if position.chunk == chunks.count {
             position = Position(chunk: chunks.count - 1, offset: chunks[chunks.count - 1].count)
         }
-        chunks[position.chunk].insert(Entry(key: key, value: value), at: position.offset)
-        if position.offset == chunks[position.chunk].count - 1 {
-            lastKeys[position.chunk] = key
+        if position.offset == chunks[position.chunk].count {
+            lastKeys[position.chunk] = copy key
         }
+        chunks[position.chunk].insert(Entry(key: key, value: value), at: position.offset)
         count += 1
         shape &+= 1
         if chunks[position.chunk].count > Self.chunkCapacity {

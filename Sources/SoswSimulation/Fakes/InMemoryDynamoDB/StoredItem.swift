@@ -20,12 +20,15 @@ final class StoredItem: @unchecked Sendable {
     /// allocation per write.
     private let firstIndexKey: IndexKey?
     private let laterIndexKeys: [IndexKey?]
+    /// Bit `ordinal` set when the item is in that index: asking an optional key whether it is there copied it.
+    private let indexMembership: UInt64
 
     init(_ attributes: DynamoItem) {
         self.attributes = attributes
         self.size = dynamoItemSize(attributes)
         self.firstIndexKey = nil
         self.laterIndexKeys = []
+        self.indexMembership = 0
     }
 
     /// - Parameters:
@@ -34,8 +37,13 @@ final class StoredItem: @unchecked Sendable {
     init(_ attributes: DynamoItem, size: Int, firstIndexKey: IndexKey?, laterIndexKeys: [IndexKey?]) {
         self.attributes = attributes
         self.size = size
+        var membership: UInt64 = firstIndexKey == nil ? 0 : 1
+        for (position, key) in laterIndexKeys.enumerated() where key != nil {
+            membership |= 1 << UInt64(position + 1)
+        }
         self.firstIndexKey = firstIndexKey
         self.laterIndexKeys = laterIndexKeys
+        self.indexMembership = membership
     }
 
     /// Hands the attributes over, leaving the item empty: an update that replaces this item then changes the
@@ -50,6 +58,16 @@ final class StoredItem: @unchecked Sendable {
 
     func restoreAttributes(_ restored: DynamoItem) {
         attributes = restored
+    }
+
+    /// Whether the item is in the index at `ordinal` of its table (a sparse index leaves items out).
+    func hasIndexKey(in ordinal: Int) -> Bool {
+        indexMembership & (1 << UInt64(ordinal)) != 0
+    }
+
+    /// Whether this item and `other`, both in the index at `ordinal`, have the same key there.
+    func hasSameIndexKey(as other: StoredItem, in ordinal: Int) -> Bool {
+        ordinal == 0 ? firstIndexKey == other.firstIndexKey : laterIndexKeys[ordinal - 1] == other.laterIndexKeys[ordinal - 1]
     }
 
     /// The item's key in the index at `ordinal` of its table; nil when a sparse index leaves it out.

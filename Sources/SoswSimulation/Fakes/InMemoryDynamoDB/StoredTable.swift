@@ -112,13 +112,14 @@ final class StoredTable {
         for ordinal in indexes.indices {
             // Keys first: most writes move an entry or leave it be, and only a write that keeps an entry's key
             // (or counts capacity) needs the old image to compare with.
-            let oldKey = old?.indexKey(in: ordinal)
-            let newKey = new?.indexKey(in: ordinal)
-            if oldKey == nil && newKey == nil { continue }
+            // Asked of the items in place: a key is copied out only where a store takes it.
+            let inOld = old?.hasIndexKey(in: ordinal) ?? false
+            let inNew = new?.hasIndexKey(in: ordinal) ?? false
+            if !inOld && !inNew { continue }
             let index = indexes[ordinal]
-            let sameKey = oldKey != nil && oldKey == newKey
-            let newImage = newKey == nil ? nil : index.image(of: new!, tableKey: key)
-            let oldImage = oldKey != nil && (sameKey || countingIndexWrites) ? index.image(of: old!, tableKey: key) : nil
+            let sameKey = inOld && inNew && old!.hasSameIndexKey(as: new!, in: ordinal)
+            let newImage = inNew ? index.image(of: new!, tableKey: key) : nil
+            let oldImage = inOld && (sameKey || countingIndexWrites) ? index.image(of: old!, tableKey: key) : nil
             if sameKey, oldImage!.size == newImage!.size, oldImage!.attributes == newImage!.attributes {
                 continue
             }
@@ -137,11 +138,14 @@ final class StoredTable {
                 let visibleAt = max(now + delay, previous)
                 latestVisibility[ordinal][primaryKey] = visibleAt
                 pendingIndexWrites.insert(PendingIndexWrite(
-                    visibleAt: visibleAt, sequence: nextSequence, indexOrdinal: ordinal, removing: oldKey,
-                    adding: newKey.map { (key: $0, image: newImage!) }))
+                    visibleAt: visibleAt, sequence: nextSequence, indexOrdinal: ordinal,
+                    removing: old?.indexKey(in: ordinal),
+                    adding: new?.indexKey(in: ordinal).map { (key: $0, image: newImage!) }))
                 nextSequence += 1
             } else {
-                apply(removing: sameKey ? nil : oldKey, adding: newKey, image: newImage, toIndex: ordinal)
+                apply(
+                    removing: sameKey ? nil : old?.indexKey(in: ordinal), adding: new?.indexKey(in: ordinal),
+                    image: newImage, toIndex: ordinal)
             }
         }
         return indexWrites
@@ -179,7 +183,9 @@ final class StoredTable {
 
     /// Drops the entry at `removing` (a key the write moved the item away from) and puts `image` in place at
     /// `adding` (both or neither), replacing any entry with that key.
-    private func apply(removing: IndexKey?, adding: IndexKey?, image: StoredItem?, toIndex ordinal: Int) {
+    private func apply(
+        removing: IndexKey?, adding: consuming IndexKey?, image: consuming StoredItem?, toIndex ordinal: Int
+    ) {
         var removedSize = 0
         var addedSize = 0
         if let removing, let removed = indexStores[ordinal].remove(removing) {
