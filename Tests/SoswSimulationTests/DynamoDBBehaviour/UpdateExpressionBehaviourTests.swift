@@ -135,6 +135,10 @@ struct UpdateExpressionBehaviourTests {
                 tableName: table, key: ["pk": "u"], updateExpression: expression, expressionAttributeValues: values))
         }
         #expect(error?.message.isEmpty == false)
-        #expect(try await db.get(table, ["pk": "u"]) == Self.item)
+        try await knownDifference(.moto, "a refused update keeps the actions before the one that failed",
+                                  when: expression == "SET n = :v ADD s :w") {
+            let stored = try await db.get(table, ["pk": "u"])
+            #expect(stored == Self.item)
+        }
     }
 }

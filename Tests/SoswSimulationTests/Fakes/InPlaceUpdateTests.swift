@@ -10,15 +10,37 @@ import Testing
 struct InPlaceUpdateTests {
     static let item: DynamoItem = ["pk": "a", "sk": 1, "status": "queued", "at": 10, "note": "n", "count": 1]
 
-    static func fake() -> (InMemoryDynamoDB<ManualTestClock>, ManualTestClock) {
+    /// A fake on a manual clock with the indexed behaviour table holding ``item``.
+    static func seeded() async throws -> (db: InMemoryDynamoDB<ManualTestClock>, clock: ManualTestClock, table: String) {
         let clock = ManualTestClock()
-        return (InMemoryDynamoDB(clock: clock, random: SeededRandom(seed: 3)), clock)
+        let db = InMemoryDynamoDB(clock: clock, random: SeededRandom(seed: 3))
+        let table = try await BehaviourTables.indexed(db)
+        try await db.put(table, item)
+        return (db, clock, table)
     }
 
     static func queued(_ db: some DynamoDB, _ table: String) async throws -> [DynamoItem] {
         try await db.query(QueryInput(
             tableName: table, indexName: "byStatus", keyConditionExpression: "#s = :s",
             expressionAttributeNames: ["#s": "status"], expressionAttributeValues: [":s": "queued"])).items ?? []
+    }
+
+    /// Updates the item `a`/1 of the table.
+    static func update(
+        _ db: some DynamoDB, _ table: String, _ expression: String, names: [String: String]? = nil,
+        values: DynamoItem, returnValues: ReturnValues? = nil, capacity: ReturnConsumedCapacity? = nil
+    ) async throws -> UpdateItemOutput {
+        try await db.updateItem(UpdateItemInput(
+            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: expression, expressionAttributeNames: names,
+            expressionAttributeValues: values, returnValues: returnValues, returnConsumedCapacity: capacity))
+    }
+
+    /// The table holds `expected` as item `a`/1, and the ALL index shows it.
+    static func expectStored(
+        _ expected: DynamoItem, in db: some DynamoDB, _ table: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        #expect(try await db.get(table, ["pk": "a", "sk": 1]) == expected, sourceLocation: sourceLocation)
+        #expect(try await queued(db, table) == [expected], sourceLocation: sourceLocation)
     }
 
     @Test(
@@ -32,61 +54,43 @@ struct InPlaceUpdateTests {
             ("SET note = :v, big = :big", [":v": "changed", ":big": .s(String(repeating: "x", count: 400 * 1024))]),
         ])
     func refusedUpdate(_ expression: String, _ values: DynamoItem) async throws {
-        let (db, _) = Self.fake()
-        let table = try await BehaviourTables.indexed(db)
-        try await db.put(table, Self.item)
+        let (db, _, table) = try await Self.seeded()
         await expectDynamoDBError(.validation) {
-            _ = try await db.updateItem(UpdateItemInput(
-                tableName: table, key: ["pk": "a", "sk": 1], updateExpression: expression,
-                expressionAttributeNames: ["#s": "status"], expressionAttributeValues: values))
+            _ = try await Self.update(db, table, expression, names: ["#s": "status"], values: values)
         }
-        #expect(try await db.get(table, ["pk": "a", "sk": 1]) == Self.item)
-        #expect(try await Self.queued(db, table) == [Self.item])
+        try await Self.expectStored(Self.item, in: db, table)
         // The next update of the item starts from the whole item.
-        _ = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "ADD #c :one",
-            expressionAttributeNames: ["#c": "count"], expressionAttributeValues: [":one": 1]))
+        _ = try await Self.update(db, table, "ADD #c :one", names: ["#c": "count"], values: [":one": 1])
         var expected = Self.item
         expected["count"] = 2
-        #expect(try await db.get(table, ["pk": "a", "sk": 1]) == expected)
-        #expect(try await Self.queued(db, table) == [expected])
+        try await Self.expectStored(expected, in: db, table)
     }
 
     @Test("items handed out before an update keep their values")
     func earlierAnswers() async throws {
-        let (db, _) = Self.fake()
-        let table = try await BehaviourTables.indexed(db)
-        try await db.put(table, Self.item)
+        let (db, _, table) = try await Self.seeded()
         let got = try await db.get(table, ["pk": "a", "sk": 1])
         let listed = try await Self.queued(db, table)
-        _ = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v ADD #c :one",
-            expressionAttributeNames: ["#c": "count"], expressionAttributeValues: [":v": "changed", ":one": 1]))
+        _ = try await Self.update(
+            db, table, "SET note = :v ADD #c :one", names: ["#c": "count"], values: [":v": "changed", ":one": 1])
         #expect(got == Self.item)
         #expect(listed == [Self.item])
         var expected = Self.item
         expected["note"] = "changed"
         expected["count"] = 2
-        #expect(try await db.get(table, ["pk": "a", "sk": 1]) == expected)
-        #expect(try await Self.queued(db, table) == [expected])
+        try await Self.expectStored(expected, in: db, table)
     }
 
     @Test("a lagging index shows the old item until the lag has passed")
     func laggingIndex() async throws {
-        let (db, clock) = Self.fake()
-        let table = try await BehaviourTables.indexed(db)
-        try await db.put(table, Self.item)
+        let (db, clock, table) = try await Self.seeded()
         db.setIndexLag(.fixed(.seconds(1)), forTable: table, index: "byStatus")
-        _ = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v",
-            expressionAttributeValues: [":v": "changed"]))
+        _ = try await Self.update(db, table, "SET note = :v", values: [":v": "changed"])
         #expect(try await Self.queued(db, table) == [Self.item])
         // Lag turned off with the write still in flight: the next update must neither change the image that write
         // holds nor overtake it.
         db.setIndexLag(nil, forTable: table, index: "byStatus")
-        _ = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v",
-            expressionAttributeValues: [":v": "again"]))
+        _ = try await Self.update(db, table, "SET note = :v", values: [":v": "again"])
         var expected = Self.item
         expected["note"] = "again"
         #expect(try await db.get(table, ["pk": "a", "sk": 1]) == expected)
@@ -99,23 +103,15 @@ struct InPlaceUpdateTests {
 
     @Test("ALL_OLD and UPDATED_OLD still return the attributes as they were", arguments: [ReturnValues.allOld, .updatedOld])
     func oldImages(_ returnValues: ReturnValues) async throws {
-        let (db, _) = Self.fake()
-        let table = try await BehaviourTables.indexed(db)
-        try await db.put(table, Self.item)
-        let output = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v",
-            expressionAttributeValues: [":v": "changed"], returnValues: returnValues))
+        let (db, _, table) = try await Self.seeded()
+        let output = try await Self.update(db, table, "SET note = :v", values: [":v": "changed"], returnValues: returnValues)
         #expect(output.attributes == (returnValues == .allOld ? Self.item : ["note": "n"]))
     }
 
     @Test("an update that changes nothing in an index counts no write to it")
     func unchangedIndexCapacity() async throws {
-        let (db, _) = Self.fake()
-        let table = try await BehaviourTables.indexed(db)
-        try await db.put(table, Self.item)
-        let output = try await db.updateItem(UpdateItemInput(
-            tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v",
-            expressionAttributeValues: [":v": "n"], returnConsumedCapacity: .indexes))
+        let (db, _, table) = try await Self.seeded()
+        let output = try await Self.update(db, table, "SET note = :v", values: [":v": "n"], capacity: .indexes)
         #expect(output.consumedCapacity?.globalSecondaryIndexes == nil)
         #expect(output.consumedCapacity?.localSecondaryIndexes == nil)
     }
