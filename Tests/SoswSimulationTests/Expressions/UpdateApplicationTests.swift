@@ -22,7 +22,7 @@ struct UpdateApplicationTests {
         try validateExpressionAttributes(attributes, usedBy: [compiled])
         var item = original
         let resolved = try compiled.resolved(names: names)
-        try compiled.apply(resolved, to: &item, attributes) { _ in }
+        try compiled.apply(resolved, to: &item, attributes) { _, _ in }
         return (item, Set(resolved.topLevelNames))
     }
 
@@ -136,7 +136,7 @@ struct UpdateApplicationTests {
         var item = original
         let attributes = ExpressionAttributes(values: [":v": .s("s")])
         #expect(throws: DynamoDBError.self) {
-            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { _ in }
+            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { _, _ in }
         }
         #expect(item == original)
     }
@@ -147,7 +147,7 @@ struct UpdateApplicationTests {
         let attributes = ExpressionAttributes(values: [":v": .s("b"), ":one": ExpressionTestSupport.number("1")])
         var checked: DynamoItem?
         #expect(throws: DynamoDBError.self) {
-            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { result throws(DynamoDBError) in
+            try compiled.apply(compiled.resolved(names: nil), to: &item, attributes) { result, _ throws(DynamoDBError) in
                 checked = result
                 throw .validation("refused by the check")
             }

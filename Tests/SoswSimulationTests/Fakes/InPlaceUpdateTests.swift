@@ -1,3 +1,4 @@
+import PropertyBased
 import SoswCore
 import SoswSimulation
 import Testing
@@ -32,7 +33,8 @@ struct InPlaceUpdateTests {
     ) async throws -> UpdateItemOutput {
         try await db.updateItem(UpdateItemInput(
             tableName: table, key: ["pk": "a", "sk": 1], updateExpression: expression, expressionAttributeNames: names,
-            expressionAttributeValues: values, returnValues: returnValues, returnConsumedCapacity: capacity))
+            expressionAttributeValues: values.isEmpty ? nil : values, returnValues: returnValues,
+            returnConsumedCapacity: capacity))
     }
 
     /// The table holds `expected` as item `a`/1, and the ALL index shows it.
@@ -64,6 +66,40 @@ struct InPlaceUpdateTests {
         var expected = Self.item
         expected["count"] = 2
         try await Self.expectStored(expected, in: db, table)
+    }
+
+    /// Updates that grow, shrink and nest the item, add to and delete from a set, move it between index
+    /// partitions and out of the index, and three that are refused (too large, a nested path under a missing map,
+    /// an index key of the wrong type).
+    static let updateMenu: [(expression: String, names: [String: String]?, values: DynamoItem)] = [
+        ("SET note = :v", nil, [":v": .s(String(repeating: "x", count: 3000))]),
+        ("SET note = :v", nil, [":v": "n"]),
+        ("REMOVE note", nil, [:]),
+        ("ADD tags :t", nil, [":t": .ss(["a", "b"])]),
+        ("DELETE tags :t", nil, [":t": .ss(["a"])]),
+        ("SET doc = :m", nil, [":m": .m(["x": 1])]),
+        ("SET doc.y = :v", nil, [":v": "deep"]),
+        ("ADD #c :one", ["#c": "count"], [":one": 1]),
+        ("SET #s = :v, at = at + :one", ["#s": "status"], [":v": "running", ":one": 1]),
+        ("SET #s = :v", ["#s": "status"], [":v": "queued"]),
+        ("REMOVE #s", ["#s": "status"], [:]),
+        ("SET big = :v", nil, [":v": .s(String(repeating: "x", count: 400 * 1024))]),
+        ("SET #s = :v", ["#s": "status"], [":v": 1]),
+    ]
+
+    @Test("after any updates, refused ones included, the table's size and its index follow the stored item")
+    func sizesAndIndexesFollowUpdates() async {
+        await propertyCheck(count: 40, input: Gen.int(in: 0...(Self.updateMenu.count - 1)).array(of: 1...30)) { choices in
+            let (db, _, table) = try await Self.seeded()
+            for choice in choices {
+                let (expression, names, values) = Self.updateMenu[choice]
+                _ = try? await Self.update(db, table, expression, names: names, values: values)
+                let stored = try #require(try await db.get(table, ["pk": "a", "sk": 1]))
+                let description = try #require(try await db.describeTable(DescribeTableInput(tableName: table)).table)
+                #expect(description.tableSizeBytes == Int64(dynamoItemSize(stored)), "after \(expression)")
+                #expect(try await Self.queued(db, table) == (stored["status"] == "queued" ? [stored] : []))
+            }
+        }
     }
 
     @Test("items handed out before an update keep their values")

@@ -136,8 +136,9 @@ extension InMemoryDynamoDBState {
         var new: DynamoItem
         if let old { new = inPlace ? old.takeAttributes() : old.attributes } else { new = key }
         do throws(DynamoDBError) {
-            let stored = try update.apply(actions, to: &new, attributes) { item throws(DynamoDBError) in
-                try validateStoredItem(item, in: table, at: position)
+            let stored = try update.apply(actions, to: &new, attributes) { item, changes throws(DynamoDBError) in
+                guard let old else { return try validateStoredItem(item, in: table, at: position) }
+                return try validateUpdatedItem(item, changes: changes, old: old, in: table, at: position)
             }
             return PlannedWrite(
                 table: table, primaryKey: position, primaryHint: hint, old: old, new: stored,

@@ -151,13 +151,8 @@ struct InMemoryDynamoDBState {
     ) throws(DynamoDBError) -> StoredItem {
         // Each index key attribute is looked up once: checked, then encoded into the item's key in that index
         // (none when the item lacks it: a sparse index leaves the item out).
-        let indexes = table.indexes
-        var firstIndexKey: IndexKey?
-        var laterIndexKeys: [IndexKey?] = []
-        if indexes.count > 1 { laterIndexKeys.reserveCapacity(indexes.count - 1) }
-        for ordinal in indexes.indices {
-            let indexKey = try Self.indexKey(of: item, in: indexes[ordinal], at: position)
-            if ordinal == 0 { firstIndexKey = indexKey } else { laterIndexKeys.append(indexKey) }
+        let indexKeys = try Self.indexKeys(in: table) { _, index throws(DynamoDBError) in
+            try Self.indexKey(of: item, in: index, at: position)
         }
         // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
         // sorted walk (so that the first bad attribute by name is the one reported) runs only when it holds one.
@@ -172,10 +167,64 @@ struct InMemoryDynamoDBState {
                 try Self.validateValue(item[name]!)
             }
         }
-        if size > Self.maximumItemBytes {
+        return try Self.storedItem(item, size: size, indexKeys: indexKeys)
+    }
+
+    /// ``validateStoredItem(_:in:at:)`` for `item`, an update of the stored `old`, by what the update changed:
+    /// the attributes it left were checked when `old` was stored, so only the changed ones are checked, the size
+    /// moves by their difference, and an index whose key attributes are unchanged keeps the item's key. The
+    /// outcome, and the first error, are the whole check's; its cost no longer grows with the item.
+    func validateUpdatedItem(
+        _ item: DynamoItem, changes: UpdateUndoLog, old: StoredItem, in table: StoredTable, at position: IndexKey
+    ) throws(DynamoDBError) -> StoredItem {
+        let indexKeys = try Self.indexKeys(in: table) { ordinal, index throws(DynamoDBError) in
+            changes.hasChanged(index.key.partitionName) || index.key.sortName.map(changes.hasChanged) == true
+                ? try Self.indexKey(of: item, in: index, at: position)
+                : old.indexKey(in: ordinal)
+        }
+        var size = old.size
+        var mayBeInvalid = false
+        changes.forEachChange { name, previous in
+            if let previous { size -= name.utf8.count + previous.storageSize }
+            if let value = item[name] {
+                size += name.utf8.count + value.storageSize
+                mayBeInvalid = mayBeInvalid || Self.mayBeInvalid(value)
+            }
+        }
+        if mayBeInvalid {
+            var changed: [String] = []
+            changes.forEachChange { name, _ in changed.append(name) }
+            for name in changed.sorted() {
+                if let value = item[name] { try Self.validateValue(value) }
+            }
+        }
+        return try Self.storedItem(item, size: size, indexKeys: indexKeys)
+    }
+
+    /// The item's key in each index of `table`, from `key` (given the index's ordinal and definition), the first
+    /// index's apart as ``StoredItem`` keeps it.
+    private static func indexKeys(
+        in table: StoredTable, _ key: (Int, IndexDefinition) throws(DynamoDBError) -> IndexKey?
+    ) throws(DynamoDBError) -> (first: IndexKey?, later: [IndexKey?]) {
+        let indexes = table.indexes
+        var first: IndexKey?
+        var later: [IndexKey?] = []
+        if indexes.count > 1 { later.reserveCapacity(indexes.count - 1) }
+        for ordinal in indexes.indices {
+            let indexKey = try key(ordinal, indexes[ordinal])
+            if ordinal == 0 { first = indexKey } else { later.append(indexKey) }
+        }
+        return (first, later)
+    }
+
+    /// The checked item as a table stores it, unless it is over DynamoDB's item size limit.
+    private static func storedItem(
+        _ item: DynamoItem, size: Int, indexKeys: (first: IndexKey?, later: [IndexKey?])
+    ) throws(DynamoDBError) -> StoredItem {
+        if size > maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return StoredItem(item, size: size, firstIndexKey: firstIndexKey, laterIndexKeys: laterIndexKeys)
+        return StoredItem(item, size: size, firstIndexKey: indexKeys.first, laterIndexKeys: indexKeys.later)
     }
 
     /// The item's key in `index` (its table position at `position`), each index key attribute it has checked;

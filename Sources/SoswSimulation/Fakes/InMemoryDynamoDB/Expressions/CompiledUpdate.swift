@@ -48,12 +48,13 @@ final class CompiledUpdate: CompiledExpression {
     }
 
     /// Applies SET, REMOVE, ADD and DELETE, bound by ``resolved(names:)``, to `item` in place, then hands the
-    /// result to `check` (the stored item's checks). If either throws, `item` is as it was: the values the update
-    /// replaces are kept as it goes (``UpdateUndoLog``) and put back. Updating in place (rather than a copy kept
-    /// apart until it passed) lets an item whose dictionary nothing else holds be changed without copying.
+    /// result, with the log of what changed, to `check` (the stored item's checks). If either throws, `item` is
+    /// as it was: the values the update replaces are kept as it goes (``UpdateUndoLog``) and put back. Updating
+    /// in place (rather than a copy kept apart until it passed) lets an item whose dictionary nothing else holds
+    /// be changed without copying.
     func apply<Checked>(
         _ resolved: ResolvedUpdateActions, to item: inout DynamoItem, _ attributes: ExpressionAttributes,
-        checking check: (DynamoItem) throws(DynamoDBError) -> Checked
+        checking check: (DynamoItem, UpdateUndoLog) throws(DynamoDBError) -> Checked
     ) throws(DynamoDBError) -> Checked {
         if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
         return try withUnsafeTemporaryAllocation(
@@ -63,7 +64,7 @@ final class CompiledUpdate: CompiledExpression {
             defer { undo.discard() }
             do throws(DynamoDBError) {
                 try UpdateApplication(attributes: attributes).apply(resolved, to: &item, undo: &undo)
-                return try check(item)
+                return try check(item, undo)
             } catch {
                 undo.undo(in: &item)
                 throw error
