@@ -79,6 +79,7 @@ struct InPlaceUpdateTests {
         ("DELETE tags :t", nil, [":t": .ss(["a"])]),
         ("SET doc = :m", nil, [":m": .m(["x": 1])]),
         ("SET doc.y = :v", nil, [":v": "deep"]),
+        ("SET doc.x = :v, doc.z = :w", nil, [":v": .s(String(repeating: "y", count: 500)), ":w": .ss(["s"])]),
         ("ADD #c :one", ["#c": "count"], [":one": 1]),
         ("SET #s = :v, at = at + :one", ["#s": "status"], [":v": "running", ":one": 1]),
         ("SET #s = :v", ["#s": "status"], [":v": "queued"]),

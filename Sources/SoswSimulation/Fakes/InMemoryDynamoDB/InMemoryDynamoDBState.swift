@@ -160,11 +160,11 @@ struct InMemoryDynamoDBState {
         var mayBeInvalid = false
         for (name, value) in item {
             size += name.utf8.count + value.storageSize
-            mayBeInvalid = mayBeInvalid || Self.mayBeInvalid(value)
+            mayBeInvalid = mayBeInvalid || value.isContainer
         }
         if mayBeInvalid {
             for name in item.keys.sorted() {
-                try Self.validateValue(item[name]!)
+                if let value = item[name] { try Self.validateValue(value) }
             }
         }
         return try Self.storedItem(item, size: size, indexKeys: indexKeys)
@@ -182,23 +182,10 @@ struct InMemoryDynamoDBState {
                 ? try Self.indexKey(of: item, in: index, at: position)
                 : old.indexKey(in: ordinal)
         }
-        var size = old.size
-        var mayBeInvalid = false
-        changes.forEachChange { name, previous in
-            if let previous { size -= name.utf8.count + previous.storageSize }
-            if let value = item[name] {
-                size += name.utf8.count + value.storageSize
-                mayBeInvalid = mayBeInvalid || Self.mayBeInvalid(value)
-            }
+        for name in changes.changedContainers {
+            if let value = item[name] { try Self.validateValue(value) }
         }
-        if mayBeInvalid {
-            var changed: [String] = []
-            changes.forEachChange { name, _ in changed.append(name) }
-            for name in changed.sorted() {
-                if let value = item[name] { try Self.validateValue(value) }
-            }
-        }
-        return try Self.storedItem(item, size: size, indexKeys: indexKeys)
+        return try Self.storedItem(item, size: old.size + changes.sizeChange, indexKeys: indexKeys)
     }
 
     /// The item's key in each index of `table`, from `key` (given the index's ordinal and definition), the first
@@ -270,12 +257,6 @@ struct InMemoryDynamoDBState {
         }
     }
 
-    private static func mayBeInvalid(_ value: AttributeValue) -> Bool {
-        switch value {
-        case .ss, .ns, .bs, .m, .l: true
-        case .s, .n, .b, .bool, .null: false
-        }
-    }
 
     /// Sets must be non-empty and without duplicates, at any depth.
     static func validateValue(_ value: AttributeValue) throws(DynamoDBError) {

@@ -65,10 +65,10 @@ struct UpdateApplication {
                 if let index = item.index(forKey: name) {
                     let current = item.values[index]
                     let sum = try Self.add(operand, to: current)
-                    undo.record(name, previous: current)
+                    undo.record(name, previous: current, current: sum)
                     item.values[index] = sum
                 } else {
-                    undo.record(name, previous: nil)
+                    undo.record(name, previous: nil, current: operand)
                     item[name] = operand
                 }
                 continue
@@ -180,12 +180,12 @@ struct UpdateApplication {
     ) throws(DynamoDBError) {
         let name = path.attributeName
         guard path.elements.count > 1 else {
-            undo.record(name, previous: item.updateValue(value, forKey: name))
+            undo.record(name, previous: item.updateValue(value, forKey: name), current: value)
             return
         }
         guard var root = item[name] else { throw invalidPath }
         try assign(value, at: path.elements.dropFirst(), in: &root)
-        undo.record(name, previous: item.updateValue(root, forKey: name))
+        undo.record(name, previous: item.updateValue(root, forKey: name), current: root)
     }
 
     private static func assign(
@@ -220,12 +220,12 @@ struct UpdateApplication {
     ) throws(DynamoDBError) {
         let name = path.attributeName
         guard path.elements.count > 1 else {
-            undo.record(name, previous: item.removeValue(forKey: name))
+            undo.record(name, previous: item.removeValue(forKey: name), current: nil)
             return
         }
         guard var root = item[name] else { throw invalidPath }
         try remove(at: path.elements.dropFirst(), in: &root)
-        undo.record(name, previous: item.updateValue(root, forKey: name))
+        undo.record(name, previous: item.updateValue(root, forKey: name), current: root)
     }
 
     private static func remove(at path: ArraySlice<DocumentPath.Resolved.Element>, in container: inout AttributeValue)
