@@ -10,7 +10,7 @@
 void sosw_prepare_allocator_for_simulation(void) {
 #if defined(__GLIBC__)
     // glibc gives each thread that allocates an arena of its own, and such an arena grows one page-rounded
-    // mprotect at a time, with no padding (the DynamoDB benchmark's million puts made 221,000 of those system
+    // mprotect at a time, with no padding (one run of the DynamoDB benchmark made 221,000 of those system
     // calls). The main arena grows by brk with M_TOP_PAD of slack, so one arena makes them a few dozen.
     mallopt(M_ARENA_MAX, 1);
     mallopt(M_TOP_PAD, 64 << 20);

@@ -52,7 +52,7 @@ extension InMemoryDynamoDBState {
         var refusal: DynamoDBError?
         for (tableName, tablePlans) in plans {
             do throws(DynamoDBError) {
-                try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexNames ?? [], now: now)
+                if let table = tables[tableName] { try checkWriteThrottling(table, now: now) }
             } catch where error.isRetryable {
                 unprocessed[tableName] = input.requestItems[tableName]
                 refusal = refusal ?? error

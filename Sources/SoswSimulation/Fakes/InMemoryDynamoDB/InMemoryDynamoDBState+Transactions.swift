@@ -52,7 +52,7 @@ extension InMemoryDynamoDBState {
                 cancellationReasons: reasons)
         }
         for tableName in targets {
-            try checkThrottling(table: tableName, indexes: tables[tableName]?.globalIndexNames ?? [], now: now)
+            if let table = tables[tableName] { try checkWriteThrottling(table, now: now) }
         }
         var tableUnits: [String: Double] = [:]
         var indexUnits: [String: [String: Double]] = [:]

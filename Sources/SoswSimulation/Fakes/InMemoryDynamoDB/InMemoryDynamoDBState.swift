@@ -257,7 +257,6 @@ struct InMemoryDynamoDBState {
         }
     }
 
-
     /// Sets must be non-empty and without duplicates, at any depth.
     static func validateValue(_ value: AttributeValue) throws(DynamoDBError) {
         switch value {

@@ -67,7 +67,9 @@ final class StoredItem: @unchecked Sendable {
 
     /// Whether this item and `other`, both in the index at `ordinal`, have the same key there.
     func hasSameIndexKey(as other: StoredItem, in ordinal: Int) -> Bool {
-        ordinal == 0 ? firstIndexKey == other.firstIndexKey : laterIndexKeys[ordinal - 1] == other.laterIndexKeys[ordinal - 1]
+        ordinal == 0
+            ? firstIndexKey == other.firstIndexKey
+            : laterIndexKeys[ordinal - 1] == other.laterIndexKeys[ordinal - 1]
     }
 
     /// The item's key in the index at `ordinal` of its table; nil when a sparse index leaves it out.
