@@ -172,20 +172,40 @@ struct InMemoryDynamoDBState {
 
     /// ``validateStoredItem(_:in:at:)`` for `item`, an update of the stored `old`, by what the update changed:
     /// the attributes it left were checked when `old` was stored, so only the changed ones are checked, the size
-    /// moves by their difference, and an index whose key attributes are unchanged keeps the item's key. The
-    /// outcome, and the first error, are the whole check's; its cost no longer grows with the item.
+    /// moves by their difference, and an index key is rebuilt only where a key attribute changed, from the
+    /// changed values (see ``indexKey(afterUpdate:of:in:at:_:)``). The outcome, and the first error, are the whole
+    /// check's; its cost no longer grows with the item.
     func validateUpdatedItem(
         _ item: DynamoItem, changes: UpdateUndoLog, old: StoredItem, in table: StoredTable, at position: IndexKey
     ) throws(DynamoDBError) -> StoredItem {
         let indexKeys = try Self.indexKeys(in: table) { ordinal, index throws(DynamoDBError) in
-            changes.hasChanged(index.key.partitionName) || index.key.sortName.map(changes.hasChanged) == true
-                ? try Self.indexKey(of: item, in: index, at: position)
-                : old.indexKey(in: ordinal)
+            try Self.indexKey(afterUpdate: changes, of: old.indexKey(in: ordinal), in: index, at: position, item)
         }
-        for name in changes.changedContainers {
-            if let value = item[name] { try Self.validateValue(value) }
-        }
+        try changes.forEachChangedContainer { value throws(DynamoDBError) in try Self.validateValue(value) }
         return try Self.storedItem(item, size: old.size + changes.sizeChange, indexKeys: indexKeys)
+    }
+
+    /// The updated item's key in `index`, given its key there before the update (`old`, nil when it was not in
+    /// the index): the old key when the update left the index's key attributes alone; the old key with a new sort
+    /// component when only the sort key changed (the partition component was checked when it was stored);
+    /// otherwise built from the values, the changed ones taken from `changes` and the others from `item`.
+    private static func indexKey(
+        afterUpdate changes: UpdateUndoLog, of old: IndexKey?, in index: IndexDefinition, at position: IndexKey,
+        _ item: DynamoItem
+    ) throws(DynamoDBError) -> IndexKey? {
+        let partitionName = index.key.partitionName
+        let changedPartition = changes.currentValue(of: partitionName)
+        let changedSort = index.key.sortName.flatMap { changes.currentValue(of: $0) }
+        if changedPartition == nil && changedSort == nil { return old }
+        if changedPartition == nil, let old, let sortName = index.key.sortName, let sortType = index.key.sortType,
+            let newSort = changedSort
+        {
+            guard let sort = try validateIndexKeyAttribute(sortName, sortType, newSort, in: index) else { return nil }
+            return IndexKey(old, replacingSortWith: sort)
+        }
+        return try indexKey(
+            partition: changedPartition ?? item[partitionName],
+            sort: changedSort ?? index.key.sortName.flatMap { item[$0] }, in: index, at: position)
     }
 
     /// The item's key in each index of `table`, from `key` (given the index's ordinal and definition), the first
@@ -219,22 +239,32 @@ struct InMemoryDynamoDBState {
     private static func indexKey(
         of item: DynamoItem, in index: IndexDefinition, at position: IndexKey
     ) throws(DynamoDBError) -> IndexKey? {
+        try indexKey(
+            partition: item[index.key.partitionName], sort: index.key.sortName.flatMap { item[$0] }, in: index,
+            at: position)
+    }
+
+    /// The key in `index` of the item at `position` whose index key attributes hold `partition` and `sort` (nil
+    /// where it lacks one), each checked; nil when it lacks one (a sparse index leaves it out).
+    private static func indexKey(
+        partition: AttributeValue?, sort: AttributeValue?, in index: IndexDefinition, at position: IndexKey
+    ) throws(DynamoDBError) -> IndexKey? {
         let partition = try validateIndexKeyAttribute(
-            index.key.partitionName, index.key.partitionType, of: item, in: index)
+            index.key.partitionName, index.key.partitionType, partition, in: index)
         guard let sortName = index.key.sortName, let sortType = index.key.sortType else {
             return partition.map { IndexKey(index: $0, sort: nil, primaryKey: position) }
         }
-        let sort = try validateIndexKeyAttribute(sortName, sortType, of: item, in: index)
+        let sort = try validateIndexKeyAttribute(sortName, sortType, sort, in: index)
         guard let partition, let sort else { return nil }
         return IndexKey(index: partition, sort: sort, primaryKey: position)
     }
 
-    /// An index key attribute, when the item has it, must have the index's type and not be empty. Returns its
-    /// value, or nil when the item lacks it.
+    /// An index key attribute's value (`value`, nil when the item lacks it) must have the index's type and not be
+    /// empty. Returns it, or nil when the item lacks it.
     private static func validateIndexKeyAttribute(
-        _ name: String, _ type: ScalarAttributeType, of item: DynamoItem, in index: IndexDefinition
+        _ name: String, _ type: ScalarAttributeType, _ value: AttributeValue?, in index: IndexDefinition
     ) throws(DynamoDBError) -> AttributeValue? {
-        guard let value = item[name] else { return nil }
+        guard let value else { return nil }
         if !KeyDefinition.has(value, type) {
             throw .validation(
                 "One or more parameter values were invalid: Type mismatch for Index Key \(name) Expected: \(type.rawValue) Actual: \(value.typeName) IndexName: \(index.name)"

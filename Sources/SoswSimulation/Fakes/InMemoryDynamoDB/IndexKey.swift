@@ -41,43 +41,61 @@ struct IndexKey: Hashable, Comparable, Sendable {
 
     /// The position of an item (or a request's key) in its table; nil when it lacks a valid key.
     init?(item: DynamoItem, tableKey: KeyDefinition) {
-        var bytes: [UInt8] = []
-        self.init(item: item, tableKey: tableKey, encodingInto: &bytes)
-    }
-
-    /// The same, encoded into `buffer`, whose storage the key then shares: once the key is gone the buffer is
-    /// the only holder again and the next key is encoded in place. A request's key that only finds an item
-    /// (most do) thus costs no allocation; one that the table comes to store keeps the storage, and the buffer
-    /// gets new storage with its next key.
-    init?(item: DynamoItem, tableKey: KeyDefinition, encodingInto buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.reserveCapacity(48)
-        guard tableKey.appendEncodedKey(of: item, to: &buffer) else { return nil }
-        buffer.append(KeyEncoding.missing)
-        buffer.append(KeyEncoding.missing)
-        self.init(bytes: buffer)
+        guard let (partition, sort) = tableKey.values(of: item) else { return nil }
+        self.init(partition: partition, sort: sort)
     }
 
     /// The position of an item in its table from its key values, already checked against the schema.
     init(partition: AttributeValue, sort: AttributeValue?) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(48)
-        KeyEncoding.append(partition, to: &bytes)
-        if let sort { KeyEncoding.append(sort, to: &bytes) } else { bytes.append(KeyEncoding.missing) }
-        bytes.append(KeyEncoding.missing)
-        bytes.append(KeyEncoding.missing)
-        self.init(bytes: bytes)
+        let count = KeyEncoding.encodedCount(of: partition) + KeyEncoding.encodedCount(of: sort) + 2
+        self.init(count: count) { out in
+            let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
+            return KeyEncoding.writeMissing(to: KeyEncoding.writeMissing(to: afterSort))
+        }
     }
 
     /// The position in a secondary index of the item at `primaryKey`, from its index key values (already
     /// checked against the index's schema); the table part is copied rather than encoded again.
     init(index partition: AttributeValue, sort: AttributeValue?, primaryKey: IndexKey) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(primaryKey.bytes.count + 40)
-        KeyEncoding.append(partition, to: &bytes)
-        if let sort { KeyEncoding.append(sort, to: &bytes) } else { bytes.append(KeyEncoding.missing) }
-        bytes.append(contentsOf: primaryKey.bytes[..<(primaryKey.bytes.count - 2)])
+        let tableBytes = primaryKey.bytes.count - 2
+        let count = KeyEncoding.encodedCount(of: partition) + KeyEncoding.encodedCount(of: sort) + tableBytes
+        self.init(count: count) { out in
+            let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
+            return Self.copy(primaryKey.bytes, 0..<tableBytes, to: afterSort)
+        }
+    }
+
+    /// `key` (a position in a secondary index) with another sort key value: the partition and table components
+    /// are copied, not encoded again. An update that moves an item within its partition (sosw's greenfield
+    /// changes) keys it so.
+    init(_ key: IndexKey, replacingSortWith sort: AttributeValue) {
+        let sortStart = KeyEncoding.endOfComponent(in: key.bytes, from: 0)
+        let sortEnd = KeyEncoding.endOfComponent(in: key.bytes, from: sortStart)
+        let count = key.bytes.count - (sortEnd - sortStart) + KeyEncoding.encodedCount(of: sort)
+        self.init(count: count) { out in
+            let afterSort = KeyEncoding.write(sort, to: Self.copy(key.bytes, 0..<sortStart, to: out))
+            return Self.copy(key.bytes, sortEnd..<key.bytes.count, to: afterSort)
+        }
+    }
+
+    /// A key of `count` bytes, which `write` writes from the pointer it is given, returning where they end: one
+    /// allocation of the right size, written in place.
+    @inline(__always)
+    private init(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) {
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = write(buffer.baseAddress!) - buffer.baseAddress!
+            assert(initialized == count, "a key's encoded size was miscounted")
+        }
         self.init(bytes: bytes)
+    }
+
+    private static func copy(
+        _ bytes: [UInt8], _ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        bytes.withUnsafeBufferPointer { source in
+            out.initialize(from: source.baseAddress! + range.lowerBound, count: range.count)
+        }
+        return out + range.count
     }
 
     private init(bytes: [UInt8]) {

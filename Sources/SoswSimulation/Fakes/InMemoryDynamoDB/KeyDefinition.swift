@@ -36,18 +36,31 @@ struct KeyDefinition: Sendable, Equatable {
         return (partition, sort)
     }
 
-    /// Appends the item's partition and sort components (``KeyEncoding``; a missing sort key for a key without
-    /// one); false, leaving `bytes` unusable, when the item lacks a key attribute or holds one with another type.
-    func appendEncodedKey(of item: DynamoItem, to bytes: inout [UInt8]) -> Bool {
-        guard let partitionValue = item[partitionName], Self.has(partitionValue, partitionType) else { return false }
-        KeyEncoding.append(partitionValue, to: &bytes)
-        guard let sortName, let sortType else {
-            bytes.append(KeyEncoding.missing)
-            return true
+    /// The item's partition and sort key values; nil when it lacks a key attribute or holds one with another
+    /// type.
+    func values(of item: DynamoItem) -> (partition: AttributeValue, sort: AttributeValue?)? {
+        let (partitionValue, sortValue) = keyValues(of: item)
+        guard let partitionValue, Self.has(partitionValue, partitionType) else { return nil }
+        guard let sortType else { return (partitionValue, nil) }
+        guard let sortValue, Self.has(sortValue, sortType) else { return nil }
+        return (partitionValue, sortValue)
+    }
+
+    /// The item's partition and sort key values, unchecked. A request's `Key` holds one or two attributes:
+    /// comparing their names with the key's costs less than hashing the key's names to look them up, which
+    /// larger items need.
+    private func keyValues(of item: DynamoItem) -> (partition: AttributeValue?, sort: AttributeValue?) {
+        guard item.count <= 2 else { return (item[partitionName], sortName.flatMap { item[$0] }) }
+        var partition: AttributeValue?
+        var sort: AttributeValue?
+        for (name, value) in item {
+            if name == partitionName {
+                partition = value
+            } else if name == sortName {
+                sort = value
+            }
         }
-        guard let sortValue = item[sortName], Self.has(sortValue, sortType) else { return false }
-        KeyEncoding.append(sortValue, to: &bytes)
-        return true
+        return (partition, sort)
     }
 
     /// Whether a value is of a key attribute type.

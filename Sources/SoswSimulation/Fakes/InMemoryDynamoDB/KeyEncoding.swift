@@ -41,56 +41,77 @@ enum KeyEncoding {
 
     /// Appends a key attribute's value (S, N or B; the caller has checked the type against the schema).
     static func append(_ value: AttributeValue, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: encodedCount(of: value)))
+        bytes.withUnsafeMutableBufferPointer { buffer in _ = write(value, to: buffer.baseAddress! + start) }
+    }
+
+    /// How many bytes ``write(_:to:)`` writes for `value`: a key is sized whole before it is written, so that
+    /// it takes one allocation of the right size and no checks of capacity as it grows.
+    static func encodedCount(of value: AttributeValue) -> Int {
         switch value {
-        case .s(let text):
-            bytes.append(stringTag)
-            appendEscaped(text.utf8, to: &bytes)
-            bytes.append(0x00)
-            bytes.append(0x00)
+        case .s(var text): text.withUTF8(escapedCount) + 3
+        case .b(let binary): binary.withUnsafeBufferPointer(escapedCount) + 3
+        case .n(let number): number.isZero ? 2 : 3 + significandBytes
+        default: preconditionFailure("a key attribute is S, N or B; got \(value.typeName)")
+        }
+    }
+
+    /// ``encodedCount(of:)``, or one byte for a missing component.
+    static func encodedCount(of value: AttributeValue?) -> Int {
+        value.map { encodedCount(of: $0) } ?? 1
+    }
+
+    /// Writes a key attribute's value (S, N or B; the caller has checked the type against the schema) as a
+    /// component at `out`, which has room for ``encodedCount(of:)`` bytes; returns where the component ends.
+    static func write(_ value: AttributeValue, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch value {
+        case .s(var text):
+            out.initialize(to: stringTag)
+            return terminate(text.withUTF8 { writeEscaped($0, to: out + 1) })
         case .b(let binary):
-            bytes.append(binaryTag)
-            appendEscaped(binary, to: &bytes)
-            bytes.append(0x00)
-            bytes.append(0x00)
+            out.initialize(to: binaryTag)
+            return terminate(binary.withUnsafeBufferPointer { writeEscaped($0, to: out + 1) })
         case .n(let number):
-            bytes.append(numberTag)
-            appendNumber(number, to: &bytes)
+            out.initialize(to: numberTag)
+            return writeNumber(number, to: out + 1)
         default:
             preconditionFailure("a key attribute is S, N or B; got \(value.typeName)")
         }
     }
 
+    /// ``write(_:to:)``, or a missing component for nil.
+    static func write(_ value: AttributeValue?, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard let value else { return writeMissing(to: out) }
+        return write(value, to: out)
+    }
+
+    static func writeMissing(to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        out.initialize(to: missing)
+        return out + 1
+    }
+
+    /// A string or binary component's terminator, after its bytes.
+    private static func terminate(_ out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        out.initialize(repeating: 0x00, count: 2)
+        return out + 2
+    }
+
     /// One component alone.
     static func component(_ scalar: KeyScalar) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(reservedSize(of: scalar))
-        append(scalar, to: &bytes)
-        return bytes
-    }
-
-    /// The bytes a component of `scalar` takes, escapes aside: reserving them first spares the array the
-    /// reallocations of growing as the component is appended.
-    static func reservedSize(of scalar: KeyScalar) -> Int {
-        switch scalar {
-        case .string(let text): text.utf8.count + 3
-        case .binary(let binary): binary.count + 3
-        case .number: 3 + significandBytes
+        let value = scalar.attributeValue
+        let count = encodedCount(of: value)
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = write(value, to: buffer.baseAddress!) - buffer.baseAddress!
         }
     }
 
-    /// The bytes every component of a string or binary starting with `prefix` starts with (begins_with).
+    /// The bytes every component of a string or binary starting with `prefix` starts with (begins_with): its
+    /// component without the terminator.
     static func prefixComponent(_ prefix: KeyScalar) -> [UInt8] {
-        var bytes: [UInt8] = []
-        switch prefix {
-        case .string(let text):
-            bytes.append(stringTag)
-            appendEscaped(text.utf8, to: &bytes)
-        case .binary(let binary):
-            bytes.append(binaryTag)
-            appendEscaped(binary, to: &bytes)
-        case .number:
-            bytes = component(prefix)
-        }
+        var bytes = component(prefix)
+        if case .number = prefix { return bytes }
+        bytes.removeLast(2)
         return bytes
     }
 
@@ -108,36 +129,56 @@ enum KeyEncoding {
         return nil
     }
 
-    private static func appendEscaped(_ source: some Collection<UInt8>, to bytes: inout [UInt8]) {
-        // Native strings and arrays are contiguous: one scan for a zero byte and one copy (a key almost never
-        // holds a zero byte).
-        let copied: Bool? = source.withContiguousStorageIfAvailable { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            if memchr(base, 0, buffer.count) != nil { return false }
-            bytes.append(contentsOf: buffer)
-            return true
+    /// The bytes `source` takes with each zero byte escaped (a key almost never holds one: one scan finds none).
+    private static func escapedCount(_ source: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var next = source.baseAddress else { return 0 }
+        let end = next + source.count
+        var zeros = 0
+        while next < end, let zero = memchr(next, 0, end - next) {
+            zeros += 1
+            next = UnsafePointer(zero.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        if copied == true { return }
-        for byte in source {
-            bytes.append(byte)
-            if byte == 0x00 { bytes.append(0xFF) }
-        }
+        return source.count + zeros
     }
 
-    private static func appendNumber(_ number: DynamoNumber, to bytes: inout [UInt8]) {
+    private static func writeEscaped(
+        _ source: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        guard let base = source.baseAddress else { return out }
+        if memchr(base, 0, source.count) == nil {
+            out.initialize(from: base, count: source.count)
+            return out + source.count
+        }
+        var next = out
+        for byte in source {
+            next.initialize(to: byte)
+            next += 1
+            if byte == 0x00 {
+                next.initialize(to: 0xFF)
+                next += 1
+            }
+        }
+        return next
+    }
+
+    /// A number after its tag: the sign byte, then for a non-zero number the exponent byte and the significand.
+    private static func writeNumber(
+        _ number: DynamoNumber, to out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
         if number.isZero {
-            bytes.append(0x01)
-            return
+            out.initialize(to: 0x01)
+            return out + 1
         }
         let adjustedExponent = number.exponent + number.significantDigitCount - 1
         let scaled =
             number.significand
             * powersOfTen[DynamoNumber.maximumSignificantDigits - number.significantDigitCount]
         let invert: UInt8 = number.isNegative ? 0xFF : 0x00
-        bytes.append(number.isNegative ? 0x00 : 0x02)
-        bytes.append(UInt8(adjustedExponent - DynamoNumber.minimumAdjustedExponent) ^ invert)
+        out.initialize(to: number.isNegative ? 0x00 : 0x02)
+        (out + 1).initialize(to: UInt8(adjustedExponent - DynamoNumber.minimumAdjustedExponent) ^ invert)
         let significand = number.isNegative ? ~scaled.bigEndian : scaled.bigEndian
-        withUnsafeBytes(of: significand) { bytes.append(contentsOf: $0) }
+        UnsafeMutableRawPointer(out + 2).storeBytes(of: significand, as: UInt128.self)
+        return out + 2 + significandBytes
     }
 
     /// Whether the component starting at `start` is an empty string or binary (its tag, then the terminator: an

@@ -102,7 +102,7 @@ struct KeyRange {
         guard sort != nil || thenAfter else { return .bound(partitionBytes) }
         // Sized once: appending to a copy of the partition's bytes reallocated it, sometimes twice.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(partitionBytes.count + (sort.map(KeyEncoding.reservedSize) ?? 0) + 1)
+        bytes.reserveCapacity(partitionBytes.count + KeyEncoding.encodedCount(of: sort?.attributeValue) + 1)
         bytes.append(contentsOf: partitionBytes)
         if let sort { KeyEncoding.append(sort, to: &bytes) }
         if thenAfter { bytes.append(Self.afterComponent) }

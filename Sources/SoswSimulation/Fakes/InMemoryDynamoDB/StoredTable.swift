@@ -34,8 +34,6 @@ final class StoredTable {
     /// of the same item never overtake earlier ones.
     @exclusivity(unchecked) private var latestVisibility: [[IndexKey: Duration]]
     @exclusivity(unchecked) private var nextSequence: UInt64 = 0
-    /// Where ``primaryKey(of:)`` encodes request keys.
-    @exclusivity(unchecked) private var keyBuffer: [UInt8] = []
 
     init(
         name: String, key: KeyDefinition, attributeDefinitions: [AttributeDefinition],
@@ -77,10 +75,9 @@ final class StoredTable {
         indexes.firstIndex { $0 === index }
     }
 
-    /// The position of an item (or key) in the table, or nil if it lacks a valid key. Encoded in a buffer the
-    /// table keeps (see ``IndexKey/init(item:tableKey:encodingInto:)``).
+    /// The position of an item (or key) in the table, or nil if it lacks a valid key.
     func primaryKey(of item: DynamoItem) -> IndexKey? {
-        IndexKey(item: item, tableKey: key, encodingInto: &keyBuffer)
+        IndexKey(item: item, tableKey: key)
     }
 
     func item(at primaryKey: IndexKey) -> StoredItem? {
