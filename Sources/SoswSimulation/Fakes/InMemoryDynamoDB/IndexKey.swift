@@ -78,15 +78,10 @@ struct IndexKey: Hashable, Comparable, Sendable {
         }
     }
 
-    /// A key of `count` bytes, which `write` writes from the pointer it is given, returning where they end: one
-    /// allocation of the right size, written in place.
+    /// A key of `count` bytes, which `write` writes from the pointer it is given, returning where they end.
     @inline(__always)
     private init(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) {
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = write(buffer.baseAddress!) - buffer.baseAddress!
-            assert(initialized == count, "a key's encoded size was miscounted")
-        }
-        self.init(bytes: bytes)
+        self.init(bytes: KeyEncoding.bytes(count: count, write))
     }
 
     private static func copy(

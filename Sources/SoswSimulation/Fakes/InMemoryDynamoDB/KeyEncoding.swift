@@ -100,9 +100,19 @@ enum KeyEncoding {
     /// One component alone.
     static func component(_ scalar: KeyScalar) -> [UInt8] {
         let value = scalar.attributeValue
-        let count = encodedCount(of: value)
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = write(value, to: buffer.baseAddress!) - buffer.baseAddress!
+        return bytes(count: encodedCount(of: value)) { write(value, to: $0) }
+    }
+
+    /// `count` bytes, which `write` writes from the pointer it is given, returning where they end: written on the
+    /// stack, then copied into an array of the right size. (`Array(unsafeUninitializedCapacity:)` would write in
+    /// place, but it allocates through a generic function that looks the array's type up at run time, which
+    /// measured at twice the cost of allocating and copying.)
+    @inline(__always)
+    static func bytes(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) -> [UInt8] {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            let end = write(buffer.baseAddress!)
+            assert(end - buffer.baseAddress! == count, "a key's encoded size was miscounted")
+            return Array(UnsafeBufferPointer(start: buffer.baseAddress!, count: end - buffer.baseAddress!))
         }
     }
 
