@@ -103,6 +103,29 @@ struct InMemoryDynamoDBHooksTests {
         _ = try await db.query(QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "a"]))
     }
 
+    @Test("a throttled update or delete changes nothing: the item stays whole in the table and its indexes")
+    func throttledWritesChangeNothing() async throws {
+        let (db, _) = Self.fake()
+        let table = try await BehaviourTables.indexed(db)
+        let item: DynamoItem = ["pk": "a", "sk": 1, "status": "queued", "at": 10, "note": "n"]
+        try await db.put(table, item)
+        db.setThrottling(ThrottlingFault(probability: 1), forTable: table)
+        await expectDynamoDBError(.provisionedThroughputExceeded) {
+            _ = try await db.updateItem(UpdateItemInput(
+                tableName: table, key: ["pk": "a", "sk": 1], updateExpression: "SET note = :v, #s = :s",
+                expressionAttributeNames: ["#s": "status"], expressionAttributeValues: [":v": "changed", ":s": "running"]))
+        }
+        await expectDynamoDBError(.provisionedThroughputExceeded) {
+            _ = try await db.deleteItem(DeleteItemInput(tableName: table, key: ["pk": "a", "sk": 1]))
+        }
+        db.setThrottling(nil, forTable: table)
+        #expect(try await db.get(table, ["pk": "a", "sk": 1]) == item)
+        let queued = try await db.query(QueryInput(
+            tableName: table, indexName: "byStatus", keyConditionExpression: "#s = :s",
+            expressionAttributeNames: ["#s": "status"], expressionAttributeValues: [":s": "queued"]))
+        #expect(queued.items == [item])
+    }
+
     @Test("a batch leaves a throttled table's writes unprocessed")
     func batchThrottling() async throws {
         let (db, _) = Self.fake()

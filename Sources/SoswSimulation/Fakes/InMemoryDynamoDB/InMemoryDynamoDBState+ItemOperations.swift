@@ -151,10 +151,11 @@ extension InMemoryDynamoDBState {
 
     /// Whether a lone UpdateItem may change the stored item in place (see ``planUpdate(shape:key:at:attributes:returnOnFailure:inPlace:)``): its response
     /// must not return the old attributes or the capacity (whose index writes are told apart by comparing the old
-    /// image with the new), and no lagging index may still show the old item or come to.
+    /// image with the new), no lagging index may still show the old item or come to, and no throttling rule may
+    /// refuse the write after it is planned (the planned change would already have been made).
     func updatesInPlace(_ input: UpdateItemInput, table: StoredTable) -> Bool {
         input.returnValues != .allOld && input.returnValues != .updatedOld && !Self.counts(input.returnConsumedCapacity)
-            && indexLag.isEmpty && !table.hasPendingIndexWrites
+            && indexLag.isEmpty && !table.hasPendingIndexWrites && throttling.isEmpty
     }
 
     func planDelete(
