@@ -86,9 +86,22 @@ struct InPlaceUpdateTests {
         ("REMOVE #s", ["#s": "status"], [:]),
         ("SET big = :v", nil, [":v": .s(String(repeating: "x", count: 400 * 1024))]),
         ("SET #s = :v", ["#s": "status"], [":v": 1]),
+        ("SET owner = :o", nil, [":o": "ann"]),
+        ("SET owner = :o, note = :v", nil, [":o": "bob", ":v": "owned"]),
+        ("REMOVE owner", nil, [:]),
+        ("SET at = :v", nil, [":v": 7]),
+        ("REMOVE at", nil, [:]),
     ]
 
-    @Test("after any updates, refused ones included, the table's size and its index follow the stored item")
+    /// The indexes of the behaviour table: their key attributes, and the attributes they copy (nil for all).
+    static let indexes: [(name: String, keys: [String], projected: Set<String>?)] = [
+        ("byStatus", ["status", "at"], nil),
+        ("byOwner", ["owner"], ["pk", "sk", "owner"]),
+        ("byOwnerAt", ["owner", "at"], ["pk", "sk", "owner", "at", "note"]),
+        ("byAt", ["pk", "at"], ["pk", "sk", "at"]),
+    ]
+
+    @Test("after any updates, refused ones included, the table's size and its indexes follow the stored item")
     func sizesAndIndexesFollowUpdates() async {
         await propertyCheck(count: 40, input: Gen.int(in: 0...(Self.updateMenu.count - 1)).array(of: 1...30)) { choices in
             let (db, _, table) = try await Self.seeded()
@@ -99,6 +112,16 @@ struct InPlaceUpdateTests {
                 let description = try #require(try await db.describeTable(DescribeTableInput(tableName: table)).table)
                 #expect(description.tableSizeBytes == Int64(dynamoItemSize(stored)), "after \(expression)")
                 #expect(try await Self.queued(db, table) == (stored["status"] == "queued" ? [stored] : []))
+                var indexSizes: [String: Int64?] = [:]
+                for index in description.globalSecondaryIndexes ?? [] { indexSizes[index.indexName] = index.indexSizeBytes }
+                for index in description.localSecondaryIndexes ?? [] { indexSizes[index.indexName] = index.indexSizeBytes }
+                for index in Self.indexes {
+                    let isIn = index.keys.allSatisfy { stored[$0] != nil }
+                    let image = index.projected.map { names in stored.filter { names.contains($0.key) } } ?? stored
+                    #expect(
+                        indexSizes[index.name] == Int64(isIn ? dynamoItemSize(image) : 0),
+                        "\(index.name) after \(expression)")
+                }
             }
         }
     }

@@ -117,9 +117,10 @@ extension InMemoryDynamoDBState {
     }
 
     /// ``planUpdate(_:)`` from the parts of a prepared update (a lone UpdateItem has them at hand and builds no
-    /// ``PreparedUpdate``). With `inPlace` the update takes the stored item's attributes and changes them in
-    /// place instead of a copy, leaving the old item empty once it succeeds: only for a write committed at once,
-    /// by a request that needs nothing of the old item afterwards (see ``updatesInPlace(_:table:)``).
+    /// ``PreparedUpdate``). With `inPlace` the update takes the stored item's attributes, changes them in place
+    /// instead of a copy, and once it succeeds makes the stored item itself the updated one
+    /// (``StoredItem/refile(_:_:)``): only for a write committed at once, by a request that needs nothing of the
+    /// old item afterwards (see ``updatesInPlace(_:table:)``).
     func planUpdate(
         shape: UpdateShape, key: DynamoItem, at position: IndexKey, attributes: ExpressionAttributes,
         returnOnFailure: ReturnValuesOnConditionCheckFailure?, inPlace: Bool
@@ -133,18 +134,30 @@ extension InMemoryDynamoDBState {
                 table: table, primaryKey: position, primaryHint: hint, old: old, new: stored, updated: [],
                 writes: true)
         }
-        var new: DynamoItem
-        if let old { new = inPlace ? old.takeAttributes() : old.attributes } else { new = key }
-        do throws(DynamoDBError) {
-            let stored = try update.apply(actions, to: &new, attributes) { item, changes throws(DynamoDBError) in
-                guard let old else { return try validateStoredItem(item, in: table, at: position) }
-                return try validateUpdatedItem(item, changes: changes, old: old, in: table, at: position)
+        guard let old else {
+            var new = key
+            let stored = try update.apply(actions, to: &new, attributes) { item, _ throws(DynamoDBError) in
+                try validateStoredItem(item, in: table, at: position)
             }
             return PlannedWrite(
-                table: table, primaryKey: position, primaryHint: hint, old: old, new: stored,
+                table: table, primaryKey: position, primaryHint: hint, old: nil, new: stored,
                 updated: actions.topLevelNames, writes: true)
+        }
+        var new = inPlace ? old.takeAttributes() : old.attributes
+        do throws(DynamoDBError) {
+            let filing = try update.apply(actions, to: &new, attributes) { item, changes throws(DynamoDBError) in
+                try validateUpdatedItem(item, changes: changes, old: old, in: table, at: position)
+            }
+            guard inPlace else {
+                return PlannedWrite(
+                    table: table, primaryKey: position, primaryHint: hint, old: old,
+                    new: StoredItem(new, filing: filing), updated: actions.topLevelNames, writes: true)
+            }
+            return PlannedWrite(
+                table: table, primaryKey: position, primaryHint: hint, old: nil, new: old,
+                updated: actions.topLevelNames, writes: true, previousFiling: old.refile(new, filing))
         } catch {
-            if inPlace, let old { old.restoreAttributes(new) }
+            if inPlace { old.restoreAttributes(new) }
             throw error
         }
     }
@@ -205,6 +218,11 @@ extension InMemoryDynamoDBState {
     /// Applies a plan; when the request asks for `capacity`, returns the sizes of the index writes it caused.
     mutating func commit(_ plan: PlannedWrite, now: Duration, capacity: ReturnConsumedCapacity?) -> [String: [Int]] {
         guard plan.writes else { return [:] }
+        if let previous = plan.previousFiling, let item = plan.new {
+            // Changed in place: no lagging index and no capacity to count (see `updatesInPlace`).
+            plan.table.refile(item, previously: previous)
+            return [:]
+        }
         let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table.name)
         return plan.table.write(
             at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag,

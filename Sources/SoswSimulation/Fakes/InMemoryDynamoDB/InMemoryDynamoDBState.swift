@@ -167,22 +167,23 @@ struct InMemoryDynamoDBState {
                 if let value = item[name] { try Self.validateValue(value) }
             }
         }
-        return try Self.storedItem(item, size: size, indexKeys: indexKeys)
+        return StoredItem(item, filing: try Self.filing(size: size, indexKeys: indexKeys))
     }
 
     /// ``validateStoredItem(_:in:at:)`` for `item`, an update of the stored `old`, by what the update changed:
     /// the attributes it left were checked when `old` was stored, so only the changed ones are checked, the size
     /// moves by their difference, and an index key is rebuilt only where a key attribute changed, from the
     /// changed values (see ``indexKey(afterUpdate:of:in:at:_:)``). The outcome, and the first error, are the whole
-    /// check's; its cost no longer grows with the item.
+    /// check's; its cost no longer grows with the item. Returns how the table files the updated item, for a new
+    /// stored item or for `old` changed in place.
     func validateUpdatedItem(
         _ item: DynamoItem, changes: UpdateUndoLog, old: StoredItem, in table: StoredTable, at position: IndexKey
-    ) throws(DynamoDBError) -> StoredItem {
+    ) throws(DynamoDBError) -> StoredItem.Filing {
         let indexKeys = try Self.indexKeys(in: table) { ordinal, index throws(DynamoDBError) in
             try Self.indexKey(afterUpdate: changes, of: old.indexKey(in: ordinal), in: index, at: position, item)
         }
         try changes.forEachChangedContainer { value throws(DynamoDBError) in try Self.validateValue(value) }
-        return try Self.storedItem(item, size: old.size + changes.sizeChange, indexKeys: indexKeys)
+        return try Self.filing(size: old.size + changes.sizeChange, indexKeys: indexKeys)
     }
 
     /// The updated item's key in `index`, given its key there before the update (`old`, nil when it was not in
@@ -224,14 +225,14 @@ struct InMemoryDynamoDBState {
         return (first, later)
     }
 
-    /// The checked item as a table stores it, unless it is over DynamoDB's item size limit.
-    private static func storedItem(
-        _ item: DynamoItem, size: Int, indexKeys: (first: IndexKey?, later: [IndexKey?])
-    ) throws(DynamoDBError) -> StoredItem {
+    /// How a table files a checked item of `size` bytes, unless it is over DynamoDB's item size limit.
+    private static func filing(
+        size: Int, indexKeys: (first: IndexKey?, later: [IndexKey?])
+    ) throws(DynamoDBError) -> StoredItem.Filing {
         if size > maximumItemBytes {
             throw .validation("Item size has exceeded the maximum allowed size")
         }
-        return StoredItem(item, size: size, firstIndexKey: indexKeys.first, laterIndexKeys: indexKeys.later)
+        return StoredItem.Filing(size: size, firstIndexKey: indexKeys.first, laterIndexKeys: indexKeys.later)
     }
 
     /// The item's key in `index` (its table position at `position`), each index key attribute it has checked;

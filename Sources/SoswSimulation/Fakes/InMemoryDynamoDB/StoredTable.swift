@@ -148,6 +148,32 @@ final class StoredTable {
         return indexWrites
     }
 
+    /// Files `item`, which an update changed in place (``StoredItem/refile(_:_:)``: the table's entry already holds
+    /// it), under its new size and index keys; `previous` is how it was filed before. Only when no index lags and
+    /// no index write is in flight (``InMemoryDynamoDBState/updatesInPlace(_:table:)``).
+    func refile(_ item: StoredItem, previously previous: StoredItem.Filing) {
+        sizeBytes += item.size - previous.size
+        for ordinal in indexes.indices {
+            let inOld = previous.hasIndexKey(in: ordinal)
+            let inNew = item.hasIndexKey(in: ordinal)
+            if !inOld && !inNew { continue }
+            let index = indexes[ordinal]
+            let sameKey = inOld && inNew && previous.hasSameIndexKey(as: item.filing, in: ordinal)
+            guard index.projectionType == .all else {
+                apply(
+                    removing: sameKey ? nil : previous.indexKey(in: ordinal), adding: item.indexKey(in: ordinal),
+                    image: inNew ? index.image(of: item, tableKey: key) : nil, toIndex: ordinal)
+                continue
+            }
+            // An ALL index holds the item itself, already changed: only its entry's key and its size can move.
+            if !sameKey {
+                if let removing = previous.indexKey(in: ordinal) { indexStores[ordinal].remove(removing) }
+                if let adding = item.indexKey(in: ordinal) { indexStores[ordinal].set(item, for: adding) }
+            }
+            indexSizeBytes[ordinal] += (inNew ? item.size : 0) - (inOld ? previous.size : 0)
+        }
+    }
+
     /// No delay, but a queued write, when an earlier write of the item is still in flight to the index at
     /// `ordinal` (its lag since turned off): a later write queues behind it, so that the index never goes back
     /// to an older image. Nil otherwise.
