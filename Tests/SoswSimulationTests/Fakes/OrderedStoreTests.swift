@@ -112,4 +112,43 @@ struct OrderedStoreTests {
             }
         }
     }
+
+    /// Runs of keys written in order (a queue's tail growing, its head being removed): each write leaves the next
+    /// key in order where a search looks first (``OrderedStore/firstPosition(atOrAfter:)``'s recent offset).
+    static let runs = zip(Gen.int(in: 0...500), Gen.int(in: 1...300), Gen.bool(0.4)).array(of: 1...12)
+
+    @Test("searches agree with a sorted dictionary while keys are inserted and removed in ascending runs")
+    func searchesAfterWritesInOrder() async {
+        await propertyCheck(count: 40, input: Self.runs) { runs in
+            var store = OrderedStore<Int>()
+            var model: [Int] = []  // sorted
+            for (start, length, removes) in runs {
+                for key in start..<(start + length) {
+                    let place = model.firstIndex { $0 >= key } ?? model.count
+                    let present = place < model.count && model[place] == key
+                    if removes {
+                        #expect((store.remove(Self.key(key)) != nil) == present)
+                        if present { model.remove(at: place) }
+                    } else {
+                        store.set(key, for: Self.key(key))
+                        if !present { model.insert(key, at: place) }
+                    }
+                    let following = model[place...]
+                    for probe in [key, key + 1, key + 2] {
+                        for (position, expected) in [
+                            (store.firstPosition(atOrAfter: Self.key(probe)), following.first { $0 >= probe }),
+                            (store.firstPosition(after: Self.key(probe)), following.first { $0 > probe }),
+                        ] {
+                            if let expected {
+                                #expect(store[position].value == expected, "probe \(probe) after key \(key)")
+                            } else {
+                                #expect(position == store.endPosition, "probe \(probe) after key \(key)")
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(store.count == model.count)
+        }
+    }
 }

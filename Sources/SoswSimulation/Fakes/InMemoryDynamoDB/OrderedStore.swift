@@ -48,6 +48,10 @@ struct OrderedStore<Value> {
     /// and tail) land in the same chunk again and again, and with a million entries that search was a third
     /// of a lookup.
     private var recentChunk = 0
+    /// Where in ``recentChunk`` the last lookup or write landed: the next key in order is there or just after it
+    /// (after an insert, the entry that followed the inserted one; after a removal, the one that took its place).
+    /// A search in the recent chunk checks these two places before searching the chunk.
+    private var recentOffset = 0
 
     var isEmpty: Bool { count == 0 }
 
@@ -125,9 +129,9 @@ struct OrderedStore<Value> {
     /// comparing them.
     @inline(__always)
     private func firstPosition(of key: Key, includingEqual: Bool) -> Position {
+        let recent = recentChunk
         let low = lastKeys.withUnsafeBufferPointer { lastKeys in
             // The answer is the recent chunk when its last key follows the key sought and the one before does not.
-            let recent = recentChunk
             if recent < lastKeys.count, lastKeys[recent].follows(key, orEqual: includingEqual),
                 recent == 0 || !lastKeys[recent - 1].follows(key, orEqual: includingEqual)
             {
@@ -148,6 +152,15 @@ struct OrderedStore<Value> {
         return chunks.withUnsafeBufferPointer { chunks in
             if low == chunks.count { return Position(chunk: chunks.count, offset: 0) }
             let offset = chunks[low].withUnsafeBufferPointer { entries in
+                // The answer is the first entry that follows the key: the recent offset, or the one after it.
+                if low == recent {
+                    let near = recentOffset
+                    if near < entries.count, entries[near].key.follows(key, orEqual: includingEqual) {
+                        if near == 0 || !entries[near - 1].key.follows(key, orEqual: includingEqual) { return near }
+                    } else if near + 1 < entries.count, entries[near + 1].key.follows(key, orEqual: includingEqual) {
+                        return near + 1
+                    }
+                }
                 var lowOffset = 0
                 var highOffset = entries.count - 1
                 while lowOffset < highOffset {
@@ -178,6 +191,7 @@ struct OrderedStore<Value> {
     mutating func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
         let position = firstPosition(atOrAfter: key)
         recentChunk = position.chunk
+        recentOffset = position.offset
         let hint = Hint(position: position, shape: shape)
         guard holds(key, at: position) else { return (nil, hint) }
         return (chunks[position.chunk][position.offset].value, hint)
@@ -201,6 +215,7 @@ struct OrderedStore<Value> {
         }
         var position = position(of: key, hint: hint)
         recentChunk = position.chunk
+        recentOffset = position.offset
         if holds(key, at: position) {
             // Swapped in place: the old value moves out without being copied (a retain and a release).
             var replaced = value
@@ -231,6 +246,7 @@ struct OrderedStore<Value> {
     mutating func remove(_ key: Key, hint: Hint? = nil) -> Value? {
         let position = position(of: key, hint: hint)
         recentChunk = position.chunk
+        recentOffset = position.offset
         guard holds(key, at: position) else { return nil }
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1

@@ -4,6 +4,8 @@ extension DocumentPath {
     /// The value at this path in `item`, binding placeholders through `names` as it walks (no intermediate path
     /// is built: this runs for every item a filter sees). `nil` when any step is missing or of the wrong type.
     func value(in item: DynamoItem, names: [String: String]?) throws(UndefinedPlaceholder) -> AttributeValue? {
+        // Most paths are one top-level attribute (sosw's `greenfield < :x`): no walk for them.
+        if elements.count == 1, case .name(let name) = elements[0] { return item[name] }
         var current: AttributeValue?
         for (position, element) in elements.enumerated() {
             switch element {
