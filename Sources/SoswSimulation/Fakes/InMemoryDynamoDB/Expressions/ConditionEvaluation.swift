@@ -61,7 +61,7 @@ struct ConditionEvaluation {
                 throw .validation(kind.invalid(ExpressionIssue.undefinedName(error.name).message))
             }
         case .value(let placeholder):
-            guard let value = attributes.values?[placeholder] else {
+            guard let value = attributes.value(of: placeholder) else {
                 throw .validation(kind.invalid(ExpressionIssue.undefinedValue(placeholder).message))
             }
             return value

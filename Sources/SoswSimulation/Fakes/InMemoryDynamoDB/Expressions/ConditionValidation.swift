@@ -71,7 +71,7 @@ struct ConditionValidation {
             _ = resolve(path)
             return nil
         case .value(let placeholder):
-            guard let value = attributes.values?[placeholder] else {
+            guard let value = attributes.value(of: placeholder) else {
                 issues.append(.undefinedValue(placeholder))
                 return nil
             }

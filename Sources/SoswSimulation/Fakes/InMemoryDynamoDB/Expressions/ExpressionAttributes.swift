@@ -10,4 +10,20 @@ struct ExpressionAttributes: Sendable, Equatable {
         self.names = names
         self.values = values
     }
+
+    /// The value a `:placeholder` stands for; nil when the request does not supply it. A request supplies a
+    /// handful of values, and every evaluation looks each one up: comparing a few short names costs less than
+    /// hashing the one sought, so small sets of values are searched in turn.
+    func value(of placeholder: String) -> AttributeValue? {
+        guard let values else { return nil }
+        guard values.count <= Self.valuesSearchedInTurn else { return values[placeholder] }
+        var index = values.startIndex
+        while index != values.endIndex {
+            if values.keys[index] == placeholder { return values.values[index] }
+            values.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    private static var valuesSearchedInTurn: Int { 4 }
 }

@@ -129,7 +129,7 @@ struct UpdateApplication {
     }
 
     private func value(of placeholder: String) throws(DynamoDBError) -> AttributeValue {
-        guard let value = attributes.values?[placeholder] else {
+        guard let value = attributes.value(of: placeholder) else {
             throw .validation(ExpressionKind.update.invalid(ExpressionIssue.undefinedValue(placeholder).message))
         }
         return value

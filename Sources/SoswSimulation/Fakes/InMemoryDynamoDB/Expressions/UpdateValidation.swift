@@ -50,7 +50,7 @@ struct UpdateValidation {
     private mutating func checkNumeric(_ operatorName: String, _ left: UpdateOperand, _ right: UpdateOperand) {
         for operand in [left, right] {
             check(operand)
-            if case .value(let placeholder) = operand, let value = attributes.values?[placeholder] {
+            if case .value(let placeholder) = operand, let value = attributes.value(of: placeholder) {
                 if case .n = value { continue }
                 issues.append(.operandType(operatorName, value.typeName))
             }
@@ -69,7 +69,7 @@ struct UpdateValidation {
         case .listAppend(let first, let second):
             for list in [first, second] {
                 check(list)
-                if case .value(let placeholder) = list, let value = attributes.values?[placeholder] {
+                if case .value(let placeholder) = list, let value = attributes.value(of: placeholder) {
                     if case .l = value { continue }
                     issues.append(.operandType("list_append", value.typeName))
                 }
@@ -80,7 +80,7 @@ struct UpdateValidation {
     }
 
     private mutating func value(_ placeholder: String) -> AttributeValue? {
-        guard let value = attributes.values?[placeholder] else {
+        guard let value = attributes.value(of: placeholder) else {
             issues.append(.undefinedValue(placeholder))
             return nil
         }
