@@ -47,11 +47,27 @@ struct IndexKey: Hashable, Comparable, Sendable {
 
     /// The position of an item in its table from its key values, already checked against the schema.
     init(partition: AttributeValue, sort: AttributeValue?) {
-        let count = KeyEncoding.encodedCount(of: partition) + KeyEncoding.encodedCount(of: sort) + 2
-        self.init(count: count) { out in
-            let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
-            return KeyEncoding.writeMissing(to: KeyEncoding.writeMissing(to: afterSort))
-        }
+        self.init(bytes: KeyEncoding.bytes(count: Self.count(partition, sort)) { Self.write(partition, sort, to: $0) })
+    }
+
+    /// The same, encoded in `buffer`, whose storage the key then shares: once the key is gone the buffer is the
+    /// only holder again and the next key is encoded in place. A request's key that only finds an item (most
+    /// do) thus costs no allocation; one that the table comes to store keeps the storage, and the buffer gets
+    /// new storage with its next key.
+    init(partition: AttributeValue, sort: AttributeValue?, reusing buffer: inout [UInt8]) {
+        KeyEncoding.bytes(count: Self.count(partition, sort), reusing: &buffer) { Self.write(partition, sort, to: $0) }
+        self.init(bytes: buffer)
+    }
+
+    private static func count(_ partition: AttributeValue, _ sort: AttributeValue?) -> Int {
+        KeyEncoding.encodedCount(of: partition) + KeyEncoding.encodedCount(of: sort) + 2
+    }
+
+    private static func write(
+        _ partition: AttributeValue, _ sort: AttributeValue?, to out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
+        return KeyEncoding.writeMissing(to: KeyEncoding.writeMissing(to: afterSort))
     }
 
     /// The position in a secondary index of the item at `primaryKey`, from its index key values (already

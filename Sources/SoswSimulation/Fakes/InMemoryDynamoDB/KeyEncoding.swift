@@ -110,10 +110,30 @@ enum KeyEncoding {
     @inline(__always)
     static func bytes(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) -> [UInt8] {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            let end = write(buffer.baseAddress!)
-            assert(end - buffer.baseAddress! == count, "a key's encoded size was miscounted")
-            return Array(UnsafeBufferPointer(start: buffer.baseAddress!, count: end - buffer.baseAddress!))
+            Array(written(buffer, count: count, write))
         }
+    }
+
+    /// ``bytes(count:_:)`` copied into `buffer`, replacing what it held: when nothing else holds the buffer's
+    /// storage (the key made from it last time is gone), the bytes take no allocation.
+    @inline(__always)
+    static func bytes(
+        count: Int, reusing buffer: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { temporary in
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: written(temporary, count: count, write))
+        }
+    }
+
+    @inline(__always)
+    private static func written(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int,
+        _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8> {
+        let end = write(buffer.baseAddress!)
+        assert(end - buffer.baseAddress! == count, "a key's encoded size was miscounted")
+        return UnsafeBufferPointer(start: buffer.baseAddress!, count: end - buffer.baseAddress!)
     }
 
     /// The bytes every component of a string or binary starting with `prefix` starts with (begins_with): its

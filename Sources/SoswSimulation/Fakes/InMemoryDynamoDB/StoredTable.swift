@@ -34,6 +34,8 @@ final class StoredTable {
     /// of the same item never overtake earlier ones.
     @exclusivity(unchecked) private var latestVisibility: [[IndexKey: Duration]]
     @exclusivity(unchecked) private var nextSequence: UInt64 = 0
+    /// Where ``primaryKey(of:)`` encodes request keys.
+    @exclusivity(unchecked) private var keyBuffer: [UInt8] = []
 
     init(
         name: String, key: KeyDefinition, attributeDefinitions: [AttributeDefinition],
@@ -75,9 +77,11 @@ final class StoredTable {
         indexes.firstIndex { $0 === index }
     }
 
-    /// The position of an item (or key) in the table, or nil if it lacks a valid key.
+    /// The position of an item (or key) in the table, or nil if it lacks a valid key. Encoded in a buffer the
+    /// table keeps (see ``IndexKey/init(partition:sort:reusing:)``).
     func primaryKey(of item: DynamoItem) -> IndexKey? {
-        IndexKey(item: item, tableKey: key)
+        guard let (partition, sort) = key.values(of: item) else { return nil }
+        return IndexKey(partition: partition, sort: sort, reusing: &keyBuffer)
     }
 
     func item(at primaryKey: IndexKey) -> StoredItem? {
