@@ -113,42 +113,50 @@ struct OrderedStoreTests {
         }
     }
 
-    /// Runs of keys written in order (a queue's tail growing, its head being removed): each write leaves the next
-    /// key in order where a search looks first (``OrderedStore/firstPosition(atOrAfter:)``'s recent offset).
-    static let runs = zip(Gen.int(in: 0...500), Gen.int(in: 1...300), Gen.bool(0.4)).array(of: 1...12)
+    /// Runs of keys written in order (a queue's tail growing, its head being removed), in one partition or
+    /// another: each lookup or write leaves the next key in order where the next one looks first (its fingers).
+    static let runs = zip(Gen.int(in: 0...3), Gen.int(in: 0...500), Gen.int(in: 1...300), Gen.bool(0.4))
+        .array(of: 1...12)
 
-    @Test("searches agree with a sorted dictionary while keys are inserted and removed in ascending runs")
-    func searchesAfterWritesInOrder() async {
+    /// A key in one of four partitions, ordered within it by `number`.
+    static func key(partition: Int, _ number: Int) -> IndexKey {
+        IndexKey(partition: .string("partition-\(partition)"), sort: .number(DynamoNumber(Int64(number))))
+    }
+
+    @Test("lookups, writes and searches agree with a sorted model while keys are written in ascending runs")
+    func writesInOrder() async {
         await propertyCheck(count: 40, input: Self.runs) { runs in
             var store = OrderedStore<Int>()
-            var model: [Int] = []  // sorted
-            for (start, length, removes) in runs {
-                for key in start..<(start + length) {
-                    let place = model.firstIndex { $0 >= key } ?? model.count
-                    let present = place < model.count && model[place] == key
+            var model: [[Int]] = Array(repeating: [], count: 4)  // sorted, per partition
+            for (partition, start, length, removes) in runs {
+                for number in start..<(start + length) {
+                    let place = model[partition].firstIndex { $0 >= number } ?? model[partition].count
+                    let present = place < model[partition].count && model[partition][place] == number
                     if removes {
-                        #expect((store.remove(Self.key(key)) != nil) == present)
-                        if present { model.remove(at: place) }
+                        #expect((store.remove(Self.key(partition: partition, number)) != nil) == present)
+                        if present { model[partition].remove(at: place) }
                     } else {
-                        store.set(key, for: Self.key(key))
-                        if !present { model.insert(key, at: place) }
+                        store.set(number, for: Self.key(partition: partition, number))
+                        if !present { model[partition].insert(number, at: place) }
                     }
-                    let following = model[place...]
-                    for probe in [key, key + 1, key + 2] {
-                        for (position, expected) in [
-                            (store.firstPosition(atOrAfter: Self.key(probe)), following.first { $0 >= probe }),
-                            (store.firstPosition(after: Self.key(probe)), following.first { $0 > probe }),
-                        ] {
-                            if let expected {
-                                #expect(store[position].value == expected, "probe \(probe) after key \(key)")
-                            } else {
-                                #expect(position == store.endPosition, "probe \(probe) after key \(key)")
-                            }
+                    let following = model[partition][place...]
+                    for probe in [number + 1, number + 2] {
+                        #expect(
+                            store.lookup(Self.key(partition: partition, probe)).value
+                                == (following.contains(probe) ? probe : nil))
+                        let position = store.firstPosition(after: Self.key(partition: partition, probe))
+                        if let expected = following.first(where: { $0 > probe }) {
+                            #expect(store[position].value == expected, "after \(probe) in \(partition)")
                         }
                     }
                 }
             }
-            #expect(store.count == model.count)
+            var walked: [IndexKey] = []
+            store.walk(from: store.startPosition) { entry, _ in
+                walked.append(entry.pointee.key)
+                return true
+            }
+            #expect(walked == (0..<4).flatMap { partition in model[partition].map { Self.key(partition: partition, $0) } })
         }
     }
 }

@@ -123,6 +123,16 @@ struct IndexKey: Hashable, Comparable, Sendable {
         self.head3 = UInt64(bigEndian: head.3)
     }
 
+    /// How many values ``prefixSlot`` takes.
+    static let prefixSlots = 64
+
+    /// A number below ``prefixSlots`` that depends only on the key's first 16 bytes (its partition, or the start
+    /// of it, and often the start of its sort key): an ordered store keeps where the last search for a key of
+    /// each slot landed (see ``OrderedStore``).
+    var prefixSlot: Int {
+        Int(truncatingIfNeeded: ((head0 ^ head1.byteSwapped) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
     /// A bound for a binary search: not a key of any item, only compared with keys.
     static func bound(_ bytes: [UInt8]) -> IndexKey {
         IndexKey(bytes: bytes)

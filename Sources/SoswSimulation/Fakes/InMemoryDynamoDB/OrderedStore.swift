@@ -43,15 +43,24 @@ struct OrderedStore<Value> {
     private var lastKeys: [Key] = []
     private(set) var count = 0
     private var shape: UInt64 = 0
-    /// The chunk the last lookup or write landed in. A search first checks it, and only when the key is not
-    /// there searches the list of chunks: keys read or written in order (items in key order, a queue's head
-    /// and tail) land in the same chunk again and again, and with a million entries that search was a third
-    /// of a lookup.
-    private var recentChunk = 0
-    /// Where in ``recentChunk`` the last lookup or write landed: the next key in order is there or just after it
-    /// (after an insert, the entry that followed the inserted one; after a removal, the one that took its place).
-    /// A search in the recent chunk checks these two places before searching the chunk.
-    private var recentOffset = 0
+    /// Where the last lookup or write landed. A search first checks it, and only when the key is not there
+    /// searches the list of chunks: keys read or written in order (items in key order, a queue's head and
+    /// tail) land in the same chunk again and again, and with a million entries that search was a third of a
+    /// lookup.
+    private var recent = Finger()
+    /// Where the last lookup or write of a key with the same first 16 bytes landed (by ``IndexKey/prefixSlot``;
+    /// keys that share a slot only make each other miss). Writes that go round several places in turn — a
+    /// queue per partition, its head removed and its tail added to — each find their place here, where the one
+    /// recent finger had moved on.
+    private var recentByPrefix = [Finger](repeating: Finger(), count: IndexKey.prefixSlots)
+
+    /// A place a search landed, kept for the next search to try first (see ``firstPosition(of:includingEqual:)``):
+    /// the next key in order is at `offset` in `chunk` or just after it (after an insert, the entry that followed
+    /// the inserted one; after a removal, the one that took its place). Only a hint: every use checks it.
+    private struct Finger {
+        var chunk = 0
+        var offset = 0
+    }
 
     var isEmpty: Bool { count == 0 }
 
@@ -115,27 +124,31 @@ struct OrderedStore<Value> {
 
     /// The first position whose key is at or after `key`; the end if there is none.
     func firstPosition(atOrAfter key: Key) -> Position {
-        firstPosition(of: key, includingEqual: true)
+        firstPosition(of: key, includingEqual: true, tryingFingers: false)
     }
 
     /// The first position whose key is after `key`; the end if there is none.
     func firstPosition(after key: Key) -> Position {
-        firstPosition(of: key, includingEqual: false)
+        firstPosition(of: key, includingEqual: false, tryingFingers: false)
     }
 
-    /// Two binary searches: over the chunks' last keys (unless the recent chunk is the answer), then inside the
-    /// chunk. The keys are read in place, and compared with `<` directly: a search compares a few dozen keys,
-    /// and copying each, or reaching the comparison through a predicate or a protocol's witness, cost more than
-    /// comparing them.
+    /// Two binary searches: over the chunks' last keys, then inside the chunk, unless a finger (where a recent
+    /// lookup or write landed) has the answer. The keys are read in place, and compared with `<` directly: a
+    /// search compares a few dozen keys, and copying each, or reaching the comparison through a predicate or a
+    /// protocol's witness, cost more than comparing them. Only lookups and writes, which keep the fingers, try
+    /// them: a Query's bounds seldom land where they point.
     @inline(__always)
-    private func firstPosition(of key: Key, includingEqual: Bool) -> Position {
-        let recent = recentChunk
-        let low = lastKeys.withUnsafeBufferPointer { lastKeys in
-            // The answer is the recent chunk when its last key follows the key sought and the one before does not.
-            if recent < lastKeys.count, lastKeys[recent].follows(key, orEqual: includingEqual),
-                recent == 0 || !lastKeys[recent - 1].follows(key, orEqual: includingEqual)
-            {
-                return recent
+    private func firstPosition(of key: Key, includingEqual: Bool, tryingFingers: Bool) -> Position {
+        let (low, finger) = lastKeys.withUnsafeBufferPointer { lastKeys -> (Int, Finger?) in
+            // A finger's chunk is the answer when its last key follows the key sought and the one before does not.
+            func holdsPlace(_ chunk: Int) -> Bool {
+                chunk < lastKeys.count && lastKeys[chunk].follows(key, orEqual: includingEqual)
+                    && (chunk == 0 || !lastKeys[chunk - 1].follows(key, orEqual: includingEqual))
+            }
+            if tryingFingers {
+                if holdsPlace(recent.chunk) { return (recent.chunk, recent) }
+                let byPrefix = recentByPrefix.withUnsafeBufferPointer { $0[key.prefixSlot] }
+                if byPrefix.chunk != recent.chunk, holdsPlace(byPrefix.chunk) { return (byPrefix.chunk, byPrefix) }
             }
             var low = 0
             var high = lastKeys.count
@@ -147,14 +160,13 @@ struct OrderedStore<Value> {
                     low = middle + 1
                 }
             }
-            return low
+            return (low, nil)
         }
         return chunks.withUnsafeBufferPointer { chunks in
             if low == chunks.count { return Position(chunk: chunks.count, offset: 0) }
             let offset = chunks[low].withUnsafeBufferPointer { entries in
-                // The answer is the first entry that follows the key: the recent offset, or the one after it.
-                if low == recent {
-                    let near = recentOffset
+                // The answer is the first entry that follows the key: the finger's offset, or the one after it.
+                if let near = finger?.offset {
                     if near < entries.count, entries[near].key.follows(key, orEqual: includingEqual) {
                         if near == 0 || !entries[near - 1].key.follows(key, orEqual: includingEqual) { return near }
                     } else if near + 1 < entries.count, entries[near + 1].key.follows(key, orEqual: includingEqual) {
@@ -177,6 +189,13 @@ struct OrderedStore<Value> {
         }
     }
 
+    /// Keeps where a lookup or write of `key` landed for the next searches.
+    private mutating func remember(_ position: Position, of key: Key) {
+        let finger = Finger(chunk: position.chunk, offset: position.offset)
+        recent = finger
+        recentByPrefix[key.prefixSlot] = finger
+    }
+
     /// Whether the entry at `position` (not the end) has `key`.
     private func holds(_ key: Key, at position: Position) -> Bool {
         position.chunk < chunks.count
@@ -189,9 +208,8 @@ struct OrderedStore<Value> {
 
     /// The value for `key`, and a hint that spares ``set(_:for:hint:)`` or ``remove(_:hint:)`` the search.
     mutating func lookup(_ key: Key) -> (value: Value?, hint: Hint) {
-        let position = firstPosition(atOrAfter: key)
-        recentChunk = position.chunk
-        recentOffset = position.offset
+        let position = firstPosition(of: key, includingEqual: true, tryingFingers: true)
+        remember(position, of: key)
         let hint = Hint(position: position, shape: shape)
         guard holds(key, at: position) else { return (nil, hint) }
         return (chunks[position.chunk][position.offset].value, hint)
@@ -200,7 +218,7 @@ struct OrderedStore<Value> {
     /// The hint's position if the store has not changed shape since the lookup that gave it.
     private func position(of key: Key, hint: Hint?) -> Position {
         if let hint, hint.shape == shape { return hint.position }
-        return firstPosition(atOrAfter: key)
+        return firstPosition(of: key, includingEqual: true, tryingFingers: true)
     }
 
     /// Inserts or replaces the entry for `key`; returns the value it replaced.
@@ -214,8 +232,7 @@ struct OrderedStore<Value> {
             return nil
         }
         var position = position(of: key, hint: hint)
-        recentChunk = position.chunk
-        recentOffset = position.offset
+        remember(position, of: key)
         if holds(key, at: position) {
             // Swapped in place: the old value moves out without being copied (a retain and a release).
             var replaced = value
@@ -245,8 +262,7 @@ struct OrderedStore<Value> {
     @discardableResult
     mutating func remove(_ key: Key, hint: Hint? = nil) -> Value? {
         let position = position(of: key, hint: hint)
-        recentChunk = position.chunk
-        recentOffset = position.offset
+        remember(position, of: key)
         guard holds(key, at: position) else { return nil }
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1
