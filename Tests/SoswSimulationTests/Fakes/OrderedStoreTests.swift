@@ -159,4 +159,25 @@ struct OrderedStoreTests {
             #expect(walked == (0..<4).flatMap { partition in model[partition].map { Self.key(partition: partition, $0) } })
         }
     }
+
+    @Test("a copy keeps its entries while the original is written to, and the other way round")
+    func copiesAreIndependent() {
+        var original = OrderedStore<Int>()
+        for number in 0..<300 { original.set(number, for: Self.key(number)) }
+        var copy = original
+        for number in stride(from: 0, to: 300, by: 3) { original.remove(Self.key(number)) }
+        original.set(-1, for: Self.key(1))
+        for number in 300..<400 { copy.set(number, for: Self.key(number)) }
+        func values(_ store: OrderedStore<Int>) -> [Int] {
+            var values: [Int] = []
+            store.walk(from: store.startPosition) { entry, _ in
+                values.append(entry.pointee.value)
+                return true
+            }
+            return values
+        }
+        #expect(values(copy) == Array(0..<400))
+        #expect(values(original) == (0..<300).filter { $0 % 3 != 0 }.map { $0 == 1 ? -1 : $0 })
+    }
 }
+

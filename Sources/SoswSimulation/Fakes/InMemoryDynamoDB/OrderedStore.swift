@@ -1,6 +1,7 @@
 /// A sorted map from keys to values kept as a list of sorted chunks of at most `chunkCapacity` entries: lookups
 /// and range starts are two binary searches (O(log n)), a range walk is sequential (O(k)), and an insert moves at
-/// most one chunk's entries. It is what keeps a range Query at O(log n + k) with a million items.
+/// most one chunk's entries (and seldom more than a few: see ``OrderedStoreChunk``). It is what keeps a range
+/// Query at O(log n + k) with a million items.
 ///
 /// Its keys are ``IndexKey``s, not any `Comparable`: a search compares a few dozen keys, and in generic code the
 /// comparisons stayed calls through the protocol's witness, a fifth of a search.
@@ -37,7 +38,7 @@ struct OrderedStore<Value> {
         fileprivate var shape: UInt64
     }
 
-    private var chunks: [[Entry]] = []
+    private var chunks: [OrderedStoreChunk<Value>] = []
     /// The last key of each chunk, side by side: the search for a chunk reads only this array instead of
     /// following each probed chunk to its storage (a cache miss per probe with a million entries).
     private var lastKeys: [Key] = []
@@ -68,7 +69,7 @@ struct OrderedStore<Value> {
     var endPosition: Position { Position(chunk: chunks.count, offset: 0) }
 
     subscript(position: Position) -> Entry {
-        chunks[position.chunk][position.offset]
+        chunks[position.chunk].withEntries { $0[position.offset].pointee }
     }
 
     /// Lends the entries from `start` on, in key order and with their positions, to `body` until it returns
@@ -81,9 +82,9 @@ struct OrderedStore<Value> {
         try chunks.withUnsafeBufferPointer { chunks throws(Failure) in
             var offset = start.offset
             for chunk in start.chunk..<chunks.count {
-                let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
+                let goOn = try chunks[chunk].withEntries { entries throws(Failure) -> Bool in
                     while offset < entries.count {
-                        guard try body(entries.baseAddress! + offset, Position(chunk: chunk, offset: offset)) else {
+                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else {
                             return false
                         }
                         offset += 1
@@ -106,10 +107,10 @@ struct OrderedStore<Value> {
             var offset = end.offset
             if chunk == chunks.count { (chunk, offset) = (chunk - 1, chunks.last?.count ?? 0) }
             while chunk >= 0 {
-                let goOn = try chunks[chunk].withUnsafeBufferPointer { entries throws(Failure) -> Bool in
+                let goOn = try chunks[chunk].withEntries { entries throws(Failure) -> Bool in
                     while offset > 0 {
                         offset -= 1
-                        guard try body(entries.baseAddress! + offset, Position(chunk: chunk, offset: offset)) else {
+                        guard try body(entries[offset], Position(chunk: chunk, offset: offset)) else {
                             return false
                         }
                     }
@@ -164,12 +165,16 @@ struct OrderedStore<Value> {
         }
         return chunks.withUnsafeBufferPointer { chunks in
             if low == chunks.count { return Position(chunk: chunks.count, offset: 0) }
-            let offset = chunks[low].withUnsafeBufferPointer { entries in
+            let offset = chunks[low].withEntries { entries in
                 // The answer is the first entry that follows the key: the finger's offset, or the one after it.
                 if let near = finger?.offset {
-                    if near < entries.count, entries[near].key.follows(key, orEqual: includingEqual) {
-                        if near == 0 || !entries[near - 1].key.follows(key, orEqual: includingEqual) { return near }
-                    } else if near + 1 < entries.count, entries[near + 1].key.follows(key, orEqual: includingEqual) {
+                    if near < entries.count, entries[near].pointee.key.follows(key, orEqual: includingEqual) {
+                        if near == 0 || !entries[near - 1].pointee.key.follows(key, orEqual: includingEqual) {
+                            return near
+                        }
+                    } else if near + 1 < entries.count,
+                        entries[near + 1].pointee.key.follows(key, orEqual: includingEqual)
+                    {
                         return near + 1
                     }
                 }
@@ -177,7 +182,7 @@ struct OrderedStore<Value> {
                 var highOffset = entries.count - 1
                 while lowOffset < highOffset {
                     let middle = (lowOffset + highOffset) / 2
-                    if entries[middle].key.follows(key, orEqual: includingEqual) {
+                    if entries[middle].pointee.key.follows(key, orEqual: includingEqual) {
                         highOffset = middle
                     } else {
                         lowOffset = middle + 1
@@ -199,7 +204,7 @@ struct OrderedStore<Value> {
     /// Whether the entry at `position` (not the end) has `key`.
     private func holds(_ key: Key, at position: Position) -> Bool {
         position.chunk < chunks.count
-            && chunks[position.chunk].withUnsafeBufferPointer { entries in entries[position.offset].key == key }
+            && chunks[position.chunk].withEntries { entries in entries[position.offset].pointee.key == key }
     }
 
     mutating func value(for key: Key) -> Value? {
@@ -212,7 +217,7 @@ struct OrderedStore<Value> {
         remember(position, of: key)
         let hint = Hint(position: position, shape: shape)
         guard holds(key, at: position) else { return (nil, hint) }
-        return (chunks[position.chunk][position.offset].value, hint)
+        return (chunks[position.chunk].withEntries { $0[position.offset].pointee.value }, hint)
     }
 
     /// The hint's position if the store has not changed shape since the lookup that gave it.
@@ -226,7 +231,7 @@ struct OrderedStore<Value> {
     mutating func set(_ value: consuming Value, for key: consuming Key, hint: Hint? = nil) -> Value? {
         if chunks.isEmpty {
             lastKeys.append(copy key)
-            chunks.append([Entry(key: key, value: value)])
+            chunks.append(OrderedStoreChunk(Entry(key: key, value: value)))
             count = 1
             shape &+= 1
             return nil
@@ -235,9 +240,7 @@ struct OrderedStore<Value> {
         remember(position, of: key)
         if holds(key, at: position) {
             // Swapped in place: the old value moves out without being copied (a retain and a release).
-            var replaced = value
-            swap(&replaced, &chunks[position.chunk][position.offset].value)
-            return replaced
+            return chunks[position.chunk].swapValue(value, at: position.offset)
         }
         if position.chunk == chunks.count {
             position = Position(chunk: chunks.count - 1, offset: chunks[chunks.count - 1].count)
@@ -249,11 +252,12 @@ struct OrderedStore<Value> {
         count += 1
         shape &+= 1
         if chunks[position.chunk].count > Self.chunkCapacity {
-            let upper = Array(chunks[position.chunk][(Self.chunkCapacity / 2)...])
-            chunks[position.chunk].removeSubrange((Self.chunkCapacity / 2)...)
+            let upper = chunks[position.chunk].split(at: Self.chunkCapacity / 2)
+            let lowerLast = chunks[position.chunk].withEntries { $0[$0.count - 1].pointee.key }
+            let upperLast = upper.withEntries { $0[$0.count - 1].pointee.key }
             chunks.insert(upper, at: position.chunk + 1)
-            lastKeys[position.chunk] = chunks[position.chunk][chunks[position.chunk].count - 1].key
-            lastKeys.insert(upper[upper.count - 1].key, at: position.chunk + 1)
+            lastKeys[position.chunk] = lowerLast
+            lastKeys.insert(upperLast, at: position.chunk + 1)
         }
         return nil
     }
@@ -267,11 +271,11 @@ struct OrderedStore<Value> {
         let old = chunks[position.chunk].remove(at: position.offset).value
         count -= 1
         shape &+= 1
-        if chunks[position.chunk].isEmpty {
+        if chunks[position.chunk].count == 0 {
             chunks.remove(at: position.chunk)
             lastKeys.remove(at: position.chunk)
         } else if position.offset == chunks[position.chunk].count {
-            lastKeys[position.chunk] = chunks[position.chunk][position.offset - 1].key
+            lastKeys[position.chunk] = chunks[position.chunk].withEntries { $0[position.offset - 1].pointee.key }
         }
         return old
     }
