@@ -26,7 +26,7 @@ struct KeyConditionBindingTests {
         let attributes = ExpressionAttributes(names: names, values: Self.values)
         let full = try compiled.resolve(attributes, partitionKey: "pk", sortKey: "sk")
         let binding = try #require(compiled.binding(names: names, partitionKey: "pk", sortKey: "sk"))
-        #expect(binding.resolve(Self.values) == full)
+        #expect(binding.resolve(ExpressionAttributes(values: Self.values)) == full)
     }
 
     @Test(
@@ -48,7 +48,7 @@ struct KeyConditionBindingTests {
     func missingValue() throws {
         let compiled = try ExpressionTestSupport.compiler.keyCondition("pk = :p AND sk < :missing")
         let binding = try #require(compiled.binding(names: nil, partitionKey: "pk", sortKey: "sk"))
-        #expect(binding.resolve(Self.values) == nil)
-        #expect(binding.resolve(nil) == nil)
+        #expect(binding.resolve(ExpressionAttributes(values: Self.values)) == nil)
+        #expect(binding.resolve(ExpressionAttributes()) == nil)
     }
 }

@@ -61,17 +61,18 @@ extension InMemoryDynamoDBState {
             first: keyConditionText, second: input.filterExpression, third: input.projectionExpression)
         let names = input.expressionAttributeNames
         let values = input.expressionAttributeValues
+        let attributes = ExpressionAttributes(names: names, values: values)
         let read: PreparedRead
         let range: KeyRange
         if let shape = queryShapes.decision(
             table: input.tableName, index: input.indexName, expressions: texts, names: names, values: values),
-            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(values)
+            shape.requestedSelect == input.select, let bound = shape.keyCondition.resolve(attributes)
         {
             shape.table.catchUpIndexes(at: now)
             try Self.checkReadOptions(input, index: shape.index)
             read = PreparedRead(
                 table: shape.table, index: shape.index, select: shape.select, filter: shape.filter,
-                projection: shape.projection, attributes: ExpressionAttributes(names: names, values: values),
+                projection: shape.projection, attributes: attributes,
                 startKey: try checkedStartKey(of: input, table: shape.table, index: shape.index, now: now))
             range = try KeyRange(bound, key: shape.index?.key ?? shape.table.key)
         } else {

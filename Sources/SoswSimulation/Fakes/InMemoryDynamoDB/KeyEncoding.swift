@@ -41,9 +41,7 @@ enum KeyEncoding {
 
     /// Appends a key attribute's value (S, N or B; the caller has checked the type against the schema).
     static func append(_ value: AttributeValue, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: encodedCount(of: value)))
-        bytes.withUnsafeMutableBufferPointer { buffer in _ = write(value, to: buffer.baseAddress! + start) }
+        append(count: encodedCount(of: value), to: &bytes) { write(value, to: $0) }
     }
 
     /// How many bytes ``write(_:to:)`` writes for `value`: a key is sized whole before it is written, so that
@@ -120,9 +118,17 @@ enum KeyEncoding {
     static func bytes(
         count: Int, reusing buffer: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
     ) {
+        buffer.removeAll(keepingCapacity: true)
+        append(count: count, to: &buffer, write)
+    }
+
+    /// Appends the `count` bytes that `write` writes (see ``bytes(count:_:)``) to `bytes`.
+    @inline(__always)
+    static func append(
+        count: Int, to bytes: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    ) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { temporary in
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: written(temporary, count: count, write))
+            bytes.append(contentsOf: written(temporary, count: count, write))
         }
     }
 

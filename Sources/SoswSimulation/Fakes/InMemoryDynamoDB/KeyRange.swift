@@ -100,13 +100,21 @@ struct KeyRange {
     /// The partition, then `sort` if given, then (with `thenAfter`) a byte after every continuation.
     private func bound(_ sort: KeyScalar? = nil, thenAfter: Bool = false) -> IndexKey {
         guard sort != nil || thenAfter else { return .bound(partitionBytes) }
-        // Sized once: appending to a copy of the partition's bytes reallocated it, sometimes twice.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(partitionBytes.count + KeyEncoding.encodedCount(of: sort?.attributeValue) + 1)
-        bytes.append(contentsOf: partitionBytes)
-        if let sort { KeyEncoding.append(sort, to: &bytes) }
-        if thenAfter { bytes.append(Self.afterComponent) }
-        return .bound(bytes)
+        let sortValue = sort?.attributeValue
+        let sortCount = sortValue.map { KeyEncoding.encodedCount(of: $0) } ?? 0
+        // Written whole into bytes of the right size: appending to a copy of the partition's bytes reallocated it.
+        return .bound(KeyEncoding.bytes(count: partitionBytes.count + sortCount + (thenAfter ? 1 : 0)) { out in
+            var next = partitionBytes.withUnsafeBufferPointer { partition in
+                out.initialize(from: partition.baseAddress!, count: partition.count)
+                return out + partition.count
+            }
+            if let sortValue { next = KeyEncoding.write(sortValue, to: next) }
+            if thenAfter {
+                next.initialize(to: Self.afterComponent)
+                next += 1
+            }
+            return next
+        })
     }
 
     /// Follows a complete component: greater than any component tag, so greater than every key that continues

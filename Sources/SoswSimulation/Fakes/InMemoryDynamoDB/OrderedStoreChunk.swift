@@ -25,7 +25,8 @@ struct OrderedStoreChunk<Value> {
 
     var count: Int { storage.header.count }
 
-    /// Lends the chunk's entries to `body` as a view indexed by position in key order, valid only during the call.
+    /// Lends the chunk's entries to `body` as a view indexed by position in key order, valid only during the call
+    /// (the chunk, which its caller holds, keeps the buffer alive meanwhile).
     @inline(__always)
     func withEntries<Result, Failure: Error>(
         _ body: (Entries) throws(Failure) -> Result
@@ -35,7 +36,7 @@ struct OrderedStoreChunk<Value> {
                 elements: UnsafePointer(elements), count: header.pointee.count, gapStart: header.pointee.gapStart,
                 gapLength: header.pointee.capacity - header.pointee.count)
         }
-        return try withExtendedLifetime(storage) { () throws(Failure) -> Result in try body(view) }
+        return try body(view)
     }
 
     /// The chunk's entries in key order, through the gap.

@@ -26,11 +26,11 @@ final class KeyConditionBinding: Sendable {
 
     /// The condition with this request's values; nil when a placeholder has no value (the full resolution
     /// then reports it).
-    func resolve(_ values: DynamoItem?) -> ResolvedKeyCondition? {
-        guard let values, let partition = values[partitionPlaceholder] else { return nil }
+    func resolve(_ attributes: ExpressionAttributes) -> ResolvedKeyCondition? {
+        guard let partition = attributes.value(of: partitionPlaceholder) else { return nil }
         let partitionKey = ResolvedKeyCondition.PartitionKey(name: partitionKey, value: partition)
         guard let sortKey, let sort else { return ResolvedKeyCondition(partitionKey: partitionKey, sortKey: nil) }
-        guard let condition = sort.map({ values[$0] }) else { return nil }
+        guard let condition = sort.map({ attributes.value(of: $0) }) else { return nil }
         return ResolvedKeyCondition(partitionKey: partitionKey, sortKey: .init(name: sortKey, condition: condition))
     }
 }
