@@ -23,7 +23,7 @@ struct OrderedStoreChunk<Value> {
         self.storage = storage
     }
 
-    var count: Int { storage.header.count }
+    var count: Int { storage.count }
 
     /// Lends the chunk's entries to `body` as a view indexed by position in key order, valid only during the call
     /// (the chunk, which its caller holds, keeps the buffer alive meanwhile).
@@ -31,12 +31,10 @@ struct OrderedStoreChunk<Value> {
     func withEntries<Result, Failure: Error>(
         _ body: (Entries) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let view = storage.withUnsafeMutablePointers { header, elements in
-            Entries(
-                elements: UnsafePointer(elements), count: header.pointee.count, gapStart: header.pointee.gapStart,
-                gapLength: header.pointee.capacity - header.pointee.count)
-        }
-        return try body(view)
+        let header = storage.headerAddress.pointee
+        return try body(Entries(
+            elements: UnsafePointer(storage.elementsAddress), count: header.count, gapStart: header.gapStart,
+            gapLength: header.capacity - header.count))
     }
 
     /// The chunk's entries in key order, through the gap.
@@ -90,7 +88,17 @@ struct OrderedStoreChunk<Value> {
 
     /// The buffer: entries `0..<gapStart` at the front, the other `count - gapStart` at the back, the gap between
     /// uninitialized.
+    ///
+    /// Its header is reached through its address, not `ManagedBuffer.header`: that is a stored property of a
+    /// class, and every access to it paid a dynamic exclusivity check (a thread-local set insertion and removal).
     final class Storage: ManagedBuffer<Header, Entry> {
+        /// The header and the elements stay where they are while the buffer lives: their addresses are used only
+        /// while it does (in its own methods, or by a chunk that holds it).
+        var headerAddress: UnsafeMutablePointer<Header> { withUnsafeMutablePointerToHeader { $0 } }
+        var elementsAddress: UnsafeMutablePointer<Entry> { withUnsafeMutablePointerToElements { $0 } }
+
+        var count: Int { headerAddress.pointee.count }
+
         static func make() -> Storage {
             let capacity = OrderedStore<Value>.chunkCapacity + 1
             let buffer = Storage.create(minimumCapacity: capacity) { _ in
@@ -137,12 +145,12 @@ struct OrderedStoreChunk<Value> {
         }
 
         func insert(_ entry: consuming Entry, at position: Int) {
-            precondition(header.count < header.capacity, "an ordered store chunk is over its capacity")
+            let header = headerAddress
+            precondition(header.pointee.count < header.pointee.capacity, "an ordered store chunk is over its capacity")
             moveGap(to: position)
-            header.gapStart += 1
-            header.count += 1
-            // The elements stay where they are while this buffer lives (it does for the whole call).
-            (withUnsafeMutablePointerToElements { $0 } + position).initialize(to: entry)
+            header.pointee.gapStart += 1
+            header.pointee.count += 1
+            (elementsAddress + position).initialize(to: entry)
         }
 
         func remove(at position: Int) -> Entry {
@@ -155,10 +163,10 @@ struct OrderedStoreChunk<Value> {
         }
 
         func swapValue(_ value: consuming Value, at position: Int) -> Value {
+            let header = headerAddress.pointee
             let slot = position < header.gapStart ? position : position + header.capacity - header.count
             var replaced = value
-            // The elements stay where they are while this buffer lives (it does for the whole call).
-            swap(&replaced, &withUnsafeMutablePointerToElements { $0 }[slot].value)
+            swap(&replaced, &elementsAddress[slot].value)
             return replaced
         }
 
