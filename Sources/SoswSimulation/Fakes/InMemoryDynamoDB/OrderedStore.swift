@@ -55,9 +55,10 @@ struct OrderedStore<Value> {
     /// recent finger had moved on.
     private var recentByPrefix = [Finger](repeating: Finger(), count: IndexKey.prefixSlots)
 
-    /// A place a search landed, kept for the next search to try first (see ``firstPosition(of:includingEqual:)``):
-    /// the next key in order is at `offset` in `chunk` or just after it (after an insert, the entry that followed
-    /// the inserted one; after a removal, the one that took its place). Only a hint: every use checks it.
+    /// A place a search landed, kept for the next search to try first
+    /// (see ``firstPosition(of:includingEqual:tryingFingers:)``): the next key in order is at `offset` in `chunk`
+    /// or just after it (after an insert, the entry that followed the inserted one; after a removal, the one that
+    /// took its place). Only a hint: every use checks it.
     private struct Finger {
         var chunk = 0
         var offset = 0
