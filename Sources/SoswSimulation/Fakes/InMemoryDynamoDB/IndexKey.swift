@@ -47,7 +47,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
 
     /// The position of an item in its table from its key values, already checked against the schema.
     init(partition: AttributeValue, sort: AttributeValue?) {
-        self.init(bytes: KeyEncoding.bytes(count: Self.count(partition, sort)) { Self.write(partition, sort, to: $0) })
+        self.init(count: Self.count(partition, sort)) { Self.write(partition, sort, to: $0) }
     }
 
     /// The same, encoded in `buffer`, whose storage the key then shares: once the key is gone the buffer is the
@@ -67,7 +67,8 @@ struct IndexKey: Hashable, Comparable, Sendable {
         _ partition: AttributeValue, _ sort: AttributeValue?, to out: UnsafeMutablePointer<UInt8>
     ) -> UnsafeMutablePointer<UInt8> {
         let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
-        return KeyEncoding.writeMissing(to: KeyEncoding.writeMissing(to: afterSort))
+        let afterTablePartition = KeyEncoding.write(byte: KeyEncoding.missing, to: afterSort)
+        return KeyEncoding.write(byte: KeyEncoding.missing, to: afterTablePartition)
     }
 
     /// The position in a secondary index of the item at `primaryKey`, from its index key values (already
@@ -77,7 +78,7 @@ struct IndexKey: Hashable, Comparable, Sendable {
         let count = KeyEncoding.encodedCount(of: partition) + KeyEncoding.encodedCount(of: sort) + tableBytes
         self.init(count: count) { out in
             let afterSort = KeyEncoding.write(sort, to: KeyEncoding.write(partition, to: out))
-            return Self.copy(primaryKey.bytes, 0..<tableBytes, to: afterSort)
+            return KeyEncoding.copy(primaryKey.bytes, 0..<tableBytes, to: afterSort)
         }
     }
 
@@ -89,8 +90,8 @@ struct IndexKey: Hashable, Comparable, Sendable {
         let sortEnd = KeyEncoding.endOfComponent(in: key.bytes, from: sortStart)
         let count = key.bytes.count - (sortEnd - sortStart) + KeyEncoding.encodedCount(of: sort)
         self.init(count: count) { out in
-            let afterSort = KeyEncoding.write(sort, to: Self.copy(key.bytes, 0..<sortStart, to: out))
-            return Self.copy(key.bytes, sortEnd..<key.bytes.count, to: afterSort)
+            let afterSort = KeyEncoding.write(sort, to: KeyEncoding.copy(key.bytes, 0..<sortStart, to: out))
+            return KeyEncoding.copy(key.bytes, sortEnd..<key.bytes.count, to: afterSort)
         }
     }
 
@@ -98,15 +99,6 @@ struct IndexKey: Hashable, Comparable, Sendable {
     @inline(__always)
     private init(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) {
         self.init(bytes: KeyEncoding.bytes(count: count, write))
-    }
-
-    private static func copy(
-        _ bytes: [UInt8], _ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>
-    ) -> UnsafeMutablePointer<UInt8> {
-        bytes.withUnsafeBufferPointer { source in
-            out.initialize(from: source.baseAddress! + range.lowerBound, count: range.count)
-        }
-        return out + range.count
     }
 
     private init(bytes: [UInt8]) {

@@ -80,13 +80,24 @@ enum KeyEncoding {
 
     /// ``write(_:to:)``, or a missing component for nil.
     static func write(_ value: AttributeValue?, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        guard let value else { return writeMissing(to: out) }
+        guard let value else { return write(byte: missing, to: out) }
         return write(value, to: out)
     }
 
-    static func writeMissing(to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        out.initialize(to: missing)
+    /// Writes one byte (a missing component, or a bound's byte after a component) at `out`; returns the next.
+    static func write(byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        out.initialize(to: byte)
         return out + 1
+    }
+
+    /// Copies `bytes[range]` (parts of a key already encoded) to `out`; returns where they end.
+    static func copy(
+        _ bytes: [UInt8], _ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        bytes.withUnsafeBufferPointer { source in
+            out.initialize(from: source.baseAddress! + range.lowerBound, count: range.count)
+        }
+        return out + range.count
     }
 
     /// A string or binary component's terminator, after its bytes.

@@ -104,16 +104,9 @@ struct KeyRange {
         let sortCount = sortValue.map { KeyEncoding.encodedCount(of: $0) } ?? 0
         // Written whole into bytes of the right size: appending to a copy of the partition's bytes reallocated it.
         return .bound(KeyEncoding.bytes(count: partitionBytes.count + sortCount + (thenAfter ? 1 : 0)) { out in
-            var next = partitionBytes.withUnsafeBufferPointer { partition in
-                out.initialize(from: partition.baseAddress!, count: partition.count)
-                return out + partition.count
-            }
+            var next = KeyEncoding.copy(partitionBytes, partitionBytes.indices, to: out)
             if let sortValue { next = KeyEncoding.write(sortValue, to: next) }
-            if thenAfter {
-                next.initialize(to: Self.afterComponent)
-                next += 1
-            }
-            return next
+            return thenAfter ? KeyEncoding.write(byte: Self.afterComponent, to: next) : next
         })
     }
 

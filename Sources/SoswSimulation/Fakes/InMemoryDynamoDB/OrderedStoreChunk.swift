@@ -31,23 +31,20 @@ struct OrderedStoreChunk<Value> {
     func withEntries<Result, Failure: Error>(
         _ body: (Entries) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let header = storage.headerAddress.pointee
-        return try body(Entries(
-            elements: UnsafePointer(storage.elementsAddress), count: header.count, gapStart: header.gapStart,
-            gapLength: header.capacity - header.count))
+        try body(Entries(elements: UnsafePointer(storage.elementsAddress), header: storage.headerAddress.pointee))
     }
 
     /// The chunk's entries in key order, through the gap.
     struct Entries {
         fileprivate let elements: UnsafePointer<Entry>
-        let count: Int
-        fileprivate let gapStart: Int
-        fileprivate let gapLength: Int
+        fileprivate let header: Header
+
+        var count: Int { header.count }
 
         /// The entry at `position` in key order (below ``count``).
         @inline(__always)
         subscript(position: Int) -> UnsafePointer<Entry> {
-            elements + (position < gapStart ? position : position + gapLength)
+            elements + header.slot(of: position)
         }
     }
 
@@ -84,6 +81,14 @@ struct OrderedStoreChunk<Value> {
         var count: Int
         var gapStart: Int
         let capacity: Int
+
+        var gapLength: Int { capacity - count }
+
+        /// Where in the buffer the entry at `position` in key order sits: before the gap, or after it.
+        @inline(__always)
+        func slot(of position: Int) -> Int {
+            position < gapStart ? position : position + gapLength
+        }
     }
 
     /// The buffer: entries `0..<gapStart` at the front, the other `count - gapStart` at the back, the gap between
@@ -109,9 +114,9 @@ struct OrderedStoreChunk<Value> {
 
         deinit {
             withUnsafeMutablePointers { header, elements in
-                let afterGap = header.pointee.capacity - (header.pointee.count - header.pointee.gapStart)
-                elements.deinitialize(count: header.pointee.gapStart)
-                (elements + afterGap).deinitialize(count: header.pointee.count - header.pointee.gapStart)
+                let gapStart = header.pointee.gapStart
+                elements.deinitialize(count: gapStart)
+                (elements + gapStart + header.pointee.gapLength).deinitialize(count: header.pointee.count - gapStart)
             }
         }
 
@@ -120,9 +125,9 @@ struct OrderedStoreChunk<Value> {
             copy.withUnsafeMutablePointers { copyHeader, copyElements in
                 withUnsafeMutablePointers { header, elements in
                     let before = header.pointee.gapStart
-                    let after = header.pointee.count - before
                     copyElements.initialize(from: elements, count: before)
-                    (copyElements + before).initialize(from: elements + header.pointee.capacity - after, count: after)
+                    (copyElements + before).initialize(
+                        from: elements + before + header.pointee.gapLength, count: header.pointee.count - before)
                     copyHeader.pointee.count = header.pointee.count
                     copyHeader.pointee.gapStart = header.pointee.count
                 }
@@ -134,7 +139,7 @@ struct OrderedStoreChunk<Value> {
         private func moveGap(to position: Int) {
             withUnsafeMutablePointers { header, elements in
                 let gapStart = header.pointee.gapStart
-                let gapLength = header.pointee.capacity - header.pointee.count
+                let gapLength = header.pointee.gapLength
                 if position < gapStart {
                     (elements + position + gapLength).moveInitialize(from: elements + position, count: gapStart - position)
                 } else if position > gapStart {
@@ -163,10 +168,8 @@ struct OrderedStoreChunk<Value> {
         }
 
         func swapValue(_ value: consuming Value, at position: Int) -> Value {
-            let header = headerAddress.pointee
-            let slot = position < header.gapStart ? position : position + header.capacity - header.count
             var replaced = value
-            swap(&replaced, &elementsAddress[slot].value)
+            swap(&replaced, &elementsAddress[headerAddress.pointee.slot(of: position)].value)
             return replaced
         }
 
@@ -177,7 +180,7 @@ struct OrderedStoreChunk<Value> {
             withUnsafeMutablePointers { header, elements in
                 let moved = header.pointee.count - position
                 upper.withUnsafeMutablePointers { upperHeader, upperElements in
-                    upperElements.moveInitialize(from: elements + header.pointee.capacity - moved, count: moved)
+                    upperElements.moveInitialize(from: elements + header.pointee.slot(of: position), count: moved)
                     upperHeader.pointee.count = moved
                     upperHeader.pointee.gapStart = moved
                 }

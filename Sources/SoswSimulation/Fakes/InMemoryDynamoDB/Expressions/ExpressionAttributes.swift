@@ -17,11 +17,7 @@ struct ExpressionAttributes: Sendable, Equatable {
     func value(of placeholder: String) -> AttributeValue? {
         guard let values else { return nil }
         guard values.count <= Self.valuesSearchedInTurn else { return values[placeholder] }
-        var index = values.startIndex
-        while index != values.endIndex {
-            if values.keys[index] == placeholder { return values.values[index] }
-            values.formIndex(after: &index)
-        }
+        for (name, value) in values where name == placeholder { return value }
         return nil
     }
 
