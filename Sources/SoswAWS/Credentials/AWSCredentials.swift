@@ -1,7 +1,7 @@
 import SoswCore
 
 /// An access key pair, and the session token that comes with temporary (STS, role, SSO) credentials.
-public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
+public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
     public var accessKeyID: String
     public var secretAccessKey: String
     /// Present for temporary credentials; sent as `X-Amz-Security-Token`.
@@ -22,5 +22,17 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
         "AWSCredentials(accessKeyID: \(accessKeyID), secretAccessKey: <redacted>"
             + (sessionToken == nil ? "" : ", sessionToken: <redacted>")
             + (expiration.map { ", expiration: \($0)" } ?? "") + ")"
+    }
+
+    /// What `dump` and debuggers show: the same redacted fields as ``description``.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "accessKeyID": accessKeyID, "secretAccessKey": "<redacted>",
+                "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
+                "expiration": expiration.map { "\($0)" } ?? "nil",
+            ],
+            displayStyle: .struct)
     }
 }

@@ -1,4 +1,5 @@
-/// Fixed credentials, for tests and local servers (`sosw serve`, moto) that need a signature, not a secret.
+/// Fixed credentials: a profile's keys, and for tests and local servers (`sosw serve`, moto) that need a
+/// signature, not a secret.
 public struct StaticCredentialsProvider: AWSCredentialsProvider {
     public let fixed: AWSCredentials
 
@@ -6,7 +7,7 @@ public struct StaticCredentialsProvider: AWSCredentialsProvider {
         self.fixed = credentials
     }
 
-    public func credentials() throws(AWSConfigurationError) -> AWSCredentials {
+    public func credentials() -> AWSCredentials {
         fixed
     }
 }
