@@ -12,4 +12,9 @@ public struct LabourerFailure: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "labourer \(labourerID) failed at \(stage): \(error)" }
+
+    /// `{"labourer_id", "stage", "error"}`, as the essentials' reports print it.
+    public var json: JSONValue {
+        ["labourer_id": .string(labourerID), "stage": .string(stage), "error": .string(error)]
+    }
 }

@@ -16,6 +16,27 @@ public final class Orchestrator: Sendable {
         public var running: Int
         public var desired: Int
         public var outcomes: [InvocationOutcome]
+
+        /// `{"labourer_id", "health" (0 bad … 4 high), "running", "desired", "invoked", "skipped_concurrent",
+        /// "skipped_invalid_payload", "invoke_failures" (the errors)}`.
+        public var json: JSONValue {
+            var counts = ["invoked": 0, "skipped_concurrent": 0, "skipped_invalid_payload": 0]
+            var invokeFailures: [JSONValue] = []
+            for outcome in outcomes {
+                switch outcome {
+                case .invoked: counts["invoked", default: 0] += 1
+                case .skippedConcurrent: counts["skipped_concurrent", default: 0] += 1
+                case .skippedInvalidPayload: counts["skipped_invalid_payload", default: 0] += 1
+                case .invokeFailed(let error): invokeFailures.append(.string(error))
+                }
+            }
+            var json: [String: JSONValue] = [
+                "labourer_id": .string(labourerID), "health": .int(Int64(status.rawValue)),
+                "running": .int(Int64(running)), "desired": .int(Int64(desired)), "invoke_failures": .array(invokeFailures),
+            ]
+            for (name, count) in counts { json[name] = .int(Int64(count)) }
+            return .object(json)
+        }
     }
 
     /// What one run did.
@@ -25,6 +46,12 @@ public final class Orchestrator: Sendable {
 
         public var invoked: Int {
             labourers.reduce(0) { $0 + $1.outcomes.filter { $0 == .invoked }.count }
+        }
+
+        /// `{"invoked", "labourers": [``LabourerRun/json``], "failures": [``LabourerFailure/json``]}`: what a
+        /// run prints (``JSONValue/serialized()`` sorts the keys).
+        public var json: JSONValue {
+            ["invoked": .int(Int64(invoked)), "labourers": .array(labourers.map(\.json)), "failures": .array(failures.map(\.json))]
         }
     }
 

@@ -25,11 +25,36 @@ public final class Scavenger: Sendable {
             self.dead = dead
             self.requeued = requeued
         }
+
+        /// `{"labourer_id", "archived", "scheduled_for_retry", "dead", "requeued"}`.
+        public var json: JSONValue {
+            [
+                "labourer_id": .string(labourerID), "archived": .int(Int64(archived)),
+                "scheduled_for_retry": .int(Int64(scheduledForRetry)), "dead": .int(Int64(dead)),
+                "requeued": .int(Int64(requeued)),
+            ]
+        }
     }
 
     public struct Report: Hashable, Sendable {
         public var labourers: [LabourerRun] = []
         public var failures: [LabourerFailure] = []
+
+        /// The totals over the labourers (`archived`, `scheduled_for_retry`, `dead`, `requeued`), then
+        /// `"labourers": [``LabourerRun/json``]` and `"failures": [``LabourerFailure/json``]`: what a run prints.
+        public var json: JSONValue {
+            let totals: [(String, KeyPath<LabourerRun, Int>)] = [
+                ("archived", \.archived), ("scheduled_for_retry", \.scheduledForRetry), ("dead", \.dead),
+                ("requeued", \.requeued),
+            ]
+            var json: [String: JSONValue] = [
+                "labourers": .array(labourers.map(\.json)), "failures": .array(failures.map(\.json)),
+            ]
+            for (name, field) in totals {
+                json[name] = .int(Int64(labourers.reduce(0) { $0 + $1[keyPath: field] }))
+            }
+            return .object(json)
+        }
     }
 
     /// - Parameter random: the jitter of `exponential` retry delays.

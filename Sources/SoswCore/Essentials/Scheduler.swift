@@ -26,6 +26,15 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
         public var written: Int
         /// The cursor handed to a sibling, when time ran out.
         public var handedOff: SchedulerCursor?
+
+        /// `{"labourer_id", "total", "written", "handed_off"}`; `handed_off` is `null`, or
+        /// `{"next", "today"}` of the cursor handed to a sibling.
+        public var json: JSONValue {
+            [
+                "labourer_id": .string(labourerID), "total": .int(Int64(total)), "written": .int(Int64(written)),
+                "handed_off": handedOff.map { ["next": .int(Int64($0.next)), "today": .string($0.today.description)] } ?? .null,
+            ]
+        }
     }
 
     /// - Parameters:

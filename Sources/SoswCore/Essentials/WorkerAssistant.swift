@@ -15,10 +15,15 @@ public final class WorkerAssistant: Sendable {
     /// Told of every completion recorded.
     public let observer: any TaskEventObserver
 
-    public enum Outcome: Hashable, Sendable {
+    public enum Outcome: String, Hashable, Sendable {
         case recorded
         /// The task is not in `sosw_tasks` (already archived, moved to retry, or never existed).
-        case unknownTask
+        case unknownTask = "unknown_task"
+
+        /// `{"outcome": "recorded" | "unknown_task"}`: what an invocation prints.
+        public var json: JSONValue {
+            ["outcome": .string(rawValue)]
+        }
     }
 
     public init(
