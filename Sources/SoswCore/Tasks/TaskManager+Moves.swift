@@ -94,9 +94,12 @@ extension TaskManager {
     }
 
     /// Moves the dead tasks of a labourer (closed without completion, optionally only those closed within
-    /// `closedWithin`) back to the tail of the queue with `attempts` reset to 0 and the closing fields
-    /// removed. Returns how many moved. Not in sosw, where a dead task stayed dead.
-    public func redriveDeadTasks(labourerID: String, closedWithin: ClosedRange<UnixTime>? = nil) async throws -> Int {
+    /// `closedWithin`, at most `limit` of them, the earliest closed first) back to the tail of the queue with
+    /// `attempts` reset to 0 and the closing fields removed. Returns how many moved. Not in sosw, where a dead
+    /// task stayed dead.
+    public func redriveDeadTasks(
+        labourerID: String, closedWithin: ClosedRange<UnixTime>? = nil, limit: Int? = nil
+    ) async throws -> Int {
         var keyCondition = "#status = :status"
         var values: DynamoItem = [":status": .s("\(labourerID)_0")]
         var names = ["#status": TaskRecord.Field.labourerTaskStatus]
@@ -110,7 +113,7 @@ extension TaskManager {
             tableName: config.closedTasksTable, indexName: config.closedTasksStatusIndex,
             keyConditionExpression: keyCondition, projectionExpression: "#task_id",
             expressionAttributeNames: names.merging(["#task_id": TaskRecord.Field.taskID]) { $1 },
-            expressionAttributeValues: values, scanIndexForward: true))
+            expressionAttributeValues: values, limit: limit, scanIndexForward: true), limit: limit)
         // The status index projects only a few attributes; the whole items come from the table.
         var dead: [TaskRecord] = []
         for key in keys {

@@ -1,0 +1,48 @@
+import SoswCore
+
+/// One run of a live essential: the input it needs, and the report it prints as one JSON object.
+///
+/// The same code serves the command line (`sosw orchestrator --live`, once or `--every`) and the Lambda
+/// runtime (`sosw lambda`, one run per invocation), so an essential behaves the same whichever way it is
+/// started.
+public struct LiveRun<C: Clock<Duration>>: Sendable {
+    public let essential: LiveEssential
+    public let essentials: SoswEssentials<C>
+    /// The function this essential runs as: the Scheduler hands the rest of a job to a new invocation of it.
+    public let functionName: String
+
+    public init(essential: LiveEssential, essentials: SoswEssentials<C>, functionName: String? = nil) {
+        self.essential = essential
+        self.essentials = essentials
+        self.functionName = functionName ?? essential.functionName
+    }
+
+    /// Runs the essential once and returns its report.
+    /// - Parameters:
+    ///   - event: the Scheduler's job (or a sibling's continuation), the WorkerAssistant's worker report;
+    ///     ignored by the Orchestrator and the Scavenger, which read everything from the tables.
+    ///   - deadline: when the run must have finished (the Lambda invocation's deadline); the Scheduler hands
+    ///     the rest of a job to a sibling before it.
+    ///   - number: the run's number in a loop, from 1.
+    /// - Throws: what the essential throws for bad input (``InvalidJob``, ``WorkerAssistantError``) or a
+    ///   failed call; the Orchestrator and the Scavenger report per-labourer failures in their report instead.
+    public func run(event: JSONValue, deadline: C.Instant, number: Int = 1) async throws -> JSONValue {
+        switch essential {
+        case .orchestrator:
+            return await essentials.orchestrator().run().json
+        case .scavenger:
+            return await essentials.scavenger(run: number).run().json
+        case .scheduler:
+            let scheduler = try essentials.scheduler(functionName: functionName)
+            return try await scheduler.run(event: event, deadline: deadline).json
+        case .workerAssistant:
+            return try await essentials.workerAssistant().handle(event: event).json
+        }
+    }
+
+    /// Whether the report says that some labourer's work failed (a call that kept failing, a function that
+    /// refused invocations): the command exits non-zero for such a run.
+    public static func hasFailures(_ report: JSONValue) -> Bool {
+        !(report["failures"]?.arrayValue ?? []).isEmpty
+    }
+}

@@ -1,0 +1,100 @@
+import SoswCore
+import SoswSimulation
+import Synchronization
+import Testing
+
+/// `sosw tables create`'s logic on the in-memory DynamoDB, behind a wrapper that answers `CREATING` for the
+/// first few `DescribeTable`s of each new table, as DynamoDB does while it builds one.
+@Suite struct SoswTableSetupTests {
+    @Test func createsTheMissingTablesWaitsUntilActiveAndLeavesExistingOnesAlone() throws {
+        let executor = SimExecutor(start: UnixTime(seconds: 1_767_578_400), strict: true)
+        try executor.run {
+            let dynamo = SlowlyCreatedTables(
+                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), describesWhileCreating: 3)
+            let tables = SoswTableSchemas.createTableInputs(config: try TaskManagerConfig(document: [:]))
+            // An existing tasks table with another layout: left as it is, not replaced.
+            _ = try await dynamo.createTable(CreateTableInput(
+                tableName: "sosw_tasks", keySchema: [.init(attributeName: "id", keyType: .hash)],
+                attributeDefinitions: [.init(attributeName: "id", attributeType: .string)], billingMode: .payPerRequest))
+            let started = executor.clock.now
+            let setup = SoswTableSetup(dynamoDB: dynamo, clock: executor.clock, pollEvery: .seconds(2))
+            let report = try await setup.create(tables)
+            #expect(report.existing == ["sosw_tasks"])
+            #expect(report.created == ["sosw_closed_tasks", "sosw_retry_tasks", "config"])
+            #expect(report.json.serialized()
+                == #"{"created":["sosw_closed_tasks","sosw_retry_tasks","config"],"existing":["sosw_tasks"]}"#)
+            // The first created table needed three polls (two pauses); the others were active by then.
+            #expect(started.duration(to: executor.clock.now) == .seconds(6))
+            let kept = try await dynamo.describeTable(DescribeTableInput(tableName: "sosw_tasks")).table
+            #expect(kept?.keySchema?.map(\.attributeName) == ["id"])
+
+            let again = try await setup.create(tables)
+            #expect(again.created.isEmpty)
+            #expect(again.existing == ["sosw_tasks", "sosw_closed_tasks", "sosw_retry_tasks", "config"])
+        }
+    }
+
+    @Test func aTableThatNeverBecomesActiveIsAnErrorThatSaysWhatToCheck() throws {
+        let executor = SimExecutor(start: UnixTime(seconds: 0), strict: true)
+        let thrown = try executor.run { () -> SoswTableSetupError? in
+            let dynamo = SlowlyCreatedTables(
+                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), describesWhileCreating: .max)
+            let table = SoswTableSchemas.createTableInputs(config: try TaskManagerConfig(document: [:]))[0]
+            do {
+                _ = try await SoswTableSetup(dynamoDB: dynamo, clock: executor.clock, activeWithin: .seconds(30))
+                    .create([table])
+                return nil
+            } catch let error as SoswTableSetupError {
+                #expect(executor.now == UnixTime(seconds: 30))
+                return error
+            }
+        }
+        #expect(thrown == .notActive("sosw_tasks", after: .seconds(30)))
+        #expect(thrown.map(String.init(describing:))?.contains("aws dynamodb describe-table --table-name sosw_tasks") == true)
+    }
+}
+
+/// The fake, except that each table it created answers `CREATING` to its first `describesWhileCreating`
+/// `DescribeTable`s.
+private final class SlowlyCreatedTables: DynamoDB {
+    let base: InMemoryDynamoDB<SimClock>
+    let describesWhileCreating: Int
+    private let pending = Mutex<[String: Int]>([:])
+
+    init(_ base: InMemoryDynamoDB<SimClock>, describesWhileCreating: Int) {
+        self.base = base
+        self.describesWhileCreating = describesWhileCreating
+    }
+
+    nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
+        let output = try await base.createTable(input)
+        pending.withLock { $0[input.tableName] = describesWhileCreating }
+        return output
+    }
+
+    nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
+        var output = try await base.describeTable(input)
+        let creating = pending.withLock { pending -> Bool in
+            guard let left = pending[input.tableName], left > 0 else { return false }
+            pending[input.tableName] = left - 1
+            return true
+        }
+        if creating { output.table?.tableStatus = .creating }
+        return output
+    }
+
+    nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput { try await base.putItem(input) }
+    nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput { try await base.getItem(input) }
+    nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput { try await base.updateItem(input) }
+    nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput { try await base.deleteItem(input) }
+    nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput { try await base.query(input) }
+    nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput { try await base.scan(input) }
+    nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
+        try await base.batchWriteItem(input)
+    }
+    nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput { try await base.batchGetItem(input) }
+    nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
+        try await base.transactWriteItems(input)
+    }
+    nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
+}
