@@ -79,6 +79,8 @@ let package = Package(
                 "SoswServe",
                 "CSoswAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -107,6 +109,7 @@ let package = Package(
             name: "SoswAWSTests",
             dependencies: [
                 "SoswAWS", "SoswCore", "SoswSimulation", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),

@@ -82,7 +82,8 @@ extension RunSummary {
     /// The summary of a finished engine run, as plain values for the reports.
     init(result: ScenarioRun.Result, scenarioText: String, wallSeconds: Double) {
         let figures = result.figures
-        let caps = Dictionary(uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, $0.maxSimultaneousInvocations) })
+        let caps = Dictionary(
+            uniqueKeysWithValues: result.configuration.taskManager.labourers.map { ($0.id, $0.maxSimultaneousInvocations) })
         self.init(
             record: RunRecord(
                 scenario: result.scenario.name, seed: result.seed, scheduling: result.scheduling.description,
@@ -116,8 +117,7 @@ extension RunCharts {
     /// The per-minute series and latencies of a finished engine run, as plain values for `report.html`; each
     /// labourer's minutes carry the peak concurrency of its function (found through its ARN, as the run does).
     init(result: ScenarioRun.Result) {
-        let functionOfLabourer = Dictionary(
-            uniqueKeysWithValues: result.configuredLabourers.map { ($0.id, SchedulerJob.functionName(fromNameOrARN: $0.arn)) })
+        let functionOfLabourer = Dictionary(uniqueKeysWithValues: result.configuration.labourerFunctions.map { ($0.id, $0.function) })
         self.init(
             labourers: result.figures.labourers.map { labourer in
                 let functionMinutes = functionOfLabourer[labourer.id].flatMap(result.figures.function)?.series ?? []
@@ -141,13 +141,5 @@ extension RunCharts {
                     })
             },
             accountConcurrency: result.scenario.lambda.accountConcurrency)
-    }
-}
-
-extension ScenarioRun.Result {
-    /// The labourers of the scenario's configuration (caps, ARNs); none when it does not parse, which the run
-    /// itself would have reported.
-    fileprivate var configuredLabourers: [Labourer] {
-        (try? ConfigLayers(defaults: [:], custom: scenario.config).taskManagerConfig().labourers) ?? []
     }
 }

@@ -6,8 +6,12 @@ import CSoswAllocator
 struct Sosw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sosw",
-        abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core.",
-        subcommands: [Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self]
+        abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core, and the same core on AWS.",
+        subcommands: [
+            Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self,
+            TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
+            WorkerAssistantCommand.self, RedriveCommand.self,
+        ]
     )
 
     /// Sets glibc's allocator up before any command: a simulation allocates millions of small objects from a
