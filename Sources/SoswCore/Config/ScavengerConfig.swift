@@ -1,9 +1,9 @@
 /// The Scavenger's own settings (§8).
 public struct ScavengerConfig: Hashable, Sendable {
-    /// The SNS topic for dead-task notices (`sns_config.recipient`; sosw's default is a placeholder).
+    /// The SNS topic ARN for dead-task notices (`sns_config.recipient`; sosw's default is a placeholder).
     public var snsRecipient: String
     public var snsSubject: String
-    /// `sns_config.region`, else the region of the recipient ARN. sosw hard-coded us-west-2 (§15 bug 13).
+    /// `sns_config.region`, else the region of the recipient topic. sosw always published in us-west-2.
     public var snsRegion: String
     /// How many due retries go back to the queue per labourer and run.
     public var retryTasksLimit: Int
@@ -13,14 +13,13 @@ public struct ScavengerConfig: Hashable, Sendable {
         let sns = config["sns_config"]
         snsRecipient = try sns["recipient"].string()
         snsSubject = try sns["subject"].string()
-        let arnParts = snsRecipient.split(separator: ":", omittingEmptySubsequences: false)
-        if let region = try sns["region"].optionalString() {
-            snsRegion = region
-        } else if arnParts.count >= 6, arnParts[0] == "arn", !arnParts[3].isEmpty {
-            snsRegion = String(arnParts[3])
-        } else {
-            throw sns["region"].error("a region, or an ARN in `sns_config.recipient` that names one")
+        let topic: ARN
+        do throws(ARN.ParseError) {
+            topic = try ARN.snsTopic(snsRecipient)
+        } catch {
+            throw sns["recipient"].error(error.expectation)
         }
+        snsRegion = try sns["region"].optionalString() ?? topic.region
         retryTasksLimit = try config["retry_tasks_limit"].int(atLeast: 1)
     }
 }

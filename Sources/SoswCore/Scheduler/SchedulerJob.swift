@@ -1,7 +1,8 @@
 /// A job as the Scheduler receives it (§9.2, §17 F): `{"job": {...} | "<json>"}` or the bare job, as an object
 /// or a JSON string, with `lambda_name` (a function name or ARN) and the business keys.
 public struct SchedulerJob: Hashable, Sendable {
-    /// The labourer to create tasks for: `lambda_name` trimmed to the function name.
+    /// The labourer to create tasks for: the name of the function `lambda_name` refers to (a name, partial
+    /// ARN or ARN, with or without a qualifier).
     public var labourerID: String
     /// `job_schema_name`, choosing an entry of `job_schema_variants`.
     public var schemaName: String?
@@ -21,27 +22,20 @@ public struct SchedulerJob: Hashable, Sendable {
         guard let lambdaName = job.removeValue(forKey: "lambda_name") else {
             throw InvalidJob("the job has no `lambda_name` (the worker's function name or ARN): \(JSONValue.object(job).serialized())")
         }
-        guard let name = lambdaName.stringValue, !name.isEmpty else {
+        guard let reference = lambdaName.stringValue else {
             throw InvalidJob("`lambda_name` must be a function name or ARN, got \(lambdaName.serialized())")
+        }
+        let name: String
+        do throws(ARN.ParseError) {
+            name = try ARN.lambdaFunctionName(reference)
+        } catch {
+            throw InvalidJob("`lambda_name` must name the worker's function: \(error)")
         }
         let schemaName = job["job_schema_name"]
         if let schemaName, schemaName.stringValue == nil, schemaName != .null {
             throw InvalidJob("`job_schema_name` must be a string, got \(schemaName.serialized())")
         }
-        self.init(labourerID: SchedulerJob.functionName(fromNameOrARN: name), schemaName: schemaName?.stringValue, body: job)
-    }
-
-    /// sosw's `trim_arn_to_name`: `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]` → `<name>`;
-    /// a short `a:b:c` form gives its last part; a plain name is returned as is.
-    public static func functionName(fromNameOrARN text: String) -> String {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count < 7 && !text.contains("/") {
-            return String(parts.last ?? "")
-        }
-        if parts.count >= 7, parts[0] == "arn" {
-            return String(parts[6].split(separator: "/").last ?? parts[6])
-        }
-        return String(text.split(separator: "/").last.map { $0.split(separator: ":").first ?? $0 } ?? Substring(text))
+        self.init(labourerID: name, schemaName: schemaName?.stringValue, body: job)
     }
 
     private static func object(_ value: JSONValue, what: String) throws(InvalidJob) -> [String: JSONValue] {

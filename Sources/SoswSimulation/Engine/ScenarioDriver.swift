@@ -90,7 +90,7 @@ final class ScenarioDriver: Sendable {
                 var copies = 1
                 if let fault, fault.overlap > 0, random.bernoulli(fault.overlap) {
                     copies = 2
-                    world.essentials.fault("essential_overlap", ["essential": .string(schedule.essential.rawValue)])
+                    world.essentialLog.fault("essential_overlap", ["essential": .string(schedule.essential.rawValue)])
                 }
                 for _ in 0..<copies {
                     let crashAfter: Duration? =
@@ -129,15 +129,15 @@ final class ScenarioDriver: Sendable {
             return first
         }
         if crashed {
-            world.essentials.fault("essential_crash", ["essential": .string(essential.rawValue)])
+            world.essentialLog.fault("essential_crash", ["essential": .string(essential.rawValue)])
         }
     }
 
     private func perform(_ essential: Essential) async {
         switch essential {
         case .orchestrator:
-            let run = world.essentials.started(.orchestrator)
-            let report = await world.orchestrator().run()
+            let run = world.essentialLog.started(.orchestrator)
+            let report = await world.essentials.orchestrator().run()
             for labourer in report.labourers {
                 world.log.record("orchestrator.labourer", at: clock.currentTime(), [
                     "labourer_id": .string(labourer.labourerID), "health": .int(Int64(labourer.status.rawValue)),
@@ -145,13 +145,13 @@ final class ScenarioDriver: Sendable {
                     "invoked": .int(Int64(labourer.outcomes.filter { $0 == .invoked }.count)),
                 ])
             }
-            world.essentials.finished(.orchestrator, run: run, [
+            world.essentialLog.finished(.orchestrator, run: run, [
                 "invoked": .int(Int64(report.invoked)), "failures": .int(Int64(report.failures.count)),
             ])
         case .scavenger:
-            let run = world.essentials.started(.scavenger)
-            let report = await world.scavenger(run: run).run()
-            world.essentials.finished(.scavenger, run: run, [
+            let run = world.essentialLog.started(.scavenger)
+            let report = await world.essentials.scavenger(run: run).run()
+            world.essentialLog.finished(.scavenger, run: run, [
                 "archived": .int(Int64(report.labourers.reduce(0) { $0 + $1.archived })),
                 "retried": .int(Int64(report.labourers.reduce(0) { $0 + $1.scheduledForRetry })),
                 "dead": .int(Int64(report.labourers.reduce(0) { $0 + $1.dead })),
@@ -186,7 +186,7 @@ final class ScenarioDriver: Sendable {
         case .job(let job):
             world.log.record("load.job", at: clock.currentTime(), ["entry": .int(Int64(index))])
             do {
-                _ = try await world.countedLambda.invoke(
+                _ = try await world.essentials.ports.lambda.invoke(
                     InvokeInput(functionName: ScenarioWorld.schedulerFunction, invocationType: .event, json: job))
             } catch {
                 loadFailed(index, error)
@@ -243,10 +243,10 @@ final class ScenarioDriver: Sendable {
                     forTable: throttle.table, index: throttle.index)
             case .dynamoDBIndexLag(let lag):
                 world.dynamoDB.setIndexLag(lag.lag, forTable: lag.table, index: lag.index)
-                world.essentials.fault("dynamodb_index_lag", ["table": .string(lag.table), "index": .string(lag.index)])
+                world.essentialLog.fault("dynamodb_index_lag", ["table": .string(lag.table), "index": .string(lag.index)])
             case .lambdaDuplicateDelivery(let probability):
                 world.lambda.setDuplicateDeliveryProbability(probability)
-                world.essentials.fault("lambda_duplicate_delivery", ["probability": .double(probability)])
+                world.essentialLog.fault("lambda_duplicate_delivery", ["probability": .double(probability)])
             case .essential:
                 continue
             }
@@ -258,8 +258,8 @@ final class ScenarioDriver: Sendable {
         var fields: EventFields = ["table": .string(throttle.table), "probability": .double(throttle.probability)]
         if let index = throttle.index { fields["index"] = .string(index) }
         guard (try? await clock.sleep(until: SimInstant(unixTime: scenario.start + throttle.from), tolerance: nil)) != nil else { return }
-        world.essentials.fault("dynamodb_throttle_began", fields)
+        world.essentialLog.fault("dynamodb_throttle_began", fields)
         guard (try? await clock.sleep(for: throttle.duration)) != nil else { return }
-        world.essentials.fault("dynamodb_throttle_ended", fields)
+        world.essentialLog.fault("dynamodb_throttle_ended", fields)
     }
 }

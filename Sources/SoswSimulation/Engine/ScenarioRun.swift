@@ -13,6 +13,8 @@ public struct ScenarioRun: Sendable {
     /// What one run produced.
     public struct Result: Sendable {
         public var scenario: Scenario
+        /// The scenario's `config` as the essentials read it.
+        public var configuration: SoswConfiguration
         public var seed: UInt64
         public var scheduling: SchedulingPolicy
         public var figures: RunFigures
@@ -47,21 +49,21 @@ public struct ScenarioRun: Sendable {
         keepsLines: Bool = false, progress: (@Sendable (_ simulated: Duration, _ limit: Duration) -> Void)? = nil
     ) throws -> Result {
         let seed = seed ?? scenario.seed
+        let configuration = try SoswConfiguration(custom: scenario.config)
         let sink = try eventsPath.map(FileEventSink.init(path:))
-        let labourers = try ConfigLayers(defaults: [:], custom: scenario.config).taskManagerConfig().labourers
-            .map { (id: $0.id, function: SchedulerJob.functionName(fromNameOrARN: $0.arn)) }
         let functions = scenario.lambda.functions.map(\.name)
             + [ScenarioWorld.workerAssistantFunction, ScenarioWorld.schedulerFunction]
-        let collector = RunCollector(start: scenario.start, labourers: labourers, functions: functions)
+        let collector = RunCollector(start: scenario.start, labourers: configuration.labourerFunctions, functions: functions)
         let log = EventLog(sink: sink, keepsLines: keepsLines, listener: collector)
         let executor = SimExecutor(start: scenario.start, scheduling: scheduling, strict: strict)
-        let world = try ScenarioWorld(scenario: scenario, seed: seed, clock: executor.clock, log: log)
+        let world = ScenarioWorld(
+            scenario: scenario, configuration: configuration, seed: seed, clock: executor.clock, log: log)
         let driver = ScenarioDriver(world: world, collector: collector, progress: progress)
         let drained = try executor.run { try await driver.run() }
         try sink?.close()
         let figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
         return Result(
-            scenario: scenario, seed: seed, scheduling: scheduling, figures: figures,
+            scenario: scenario, configuration: configuration, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained)

@@ -14,12 +14,12 @@ struct ReportingWorker: WorkerBehaviour {
 /// The WorkerAssistant deployed as its Lambda function: each execution records one worker's report.
 struct WorkerAssistantFunction: WorkerBehaviour {
     let assistant: WorkerAssistant
-    let essentials: EssentialLog
+    let essentialLog: EssentialLog
 
     func complete(_ invocation: WorkerInvocation) async throws -> JSONValue? {
-        let run = essentials.started(.workerAssistant, extra: invocation.taskID.map { ["task_id": .string($0)] } ?? [:])
+        let run = essentialLog.started(.workerAssistant, extra: invocation.taskID.map { ["task_id": .string($0)] } ?? [:])
         let outcome = try await assistant.handle(event: invocation.payload)
-        essentials.finished(.workerAssistant, run: run, ["outcome": .string(outcome == .recorded ? "recorded" : "unknown_task")])
+        essentialLog.finished(.workerAssistant, run: run, ["outcome": .string(outcome.rawValue)])
         return nil
     }
 }
@@ -28,12 +28,12 @@ struct WorkerAssistantFunction: WorkerBehaviour {
 /// within the function's Timeout.
 struct SchedulerFunction: WorkerBehaviour {
     let scheduler: Scheduler<SimClock>
-    let essentials: EssentialLog
+    let essentialLog: EssentialLog
 
     func complete(_ invocation: WorkerInvocation) async throws -> JSONValue? {
-        let run = essentials.started(.scheduler)
+        let run = essentialLog.started(.scheduler)
         let report = try await scheduler.run(event: invocation.payload, deadline: SimInstant(unixTime: invocation.deadline))
-        essentials.finished(.scheduler, run: run, [
+        essentialLog.finished(.scheduler, run: run, [
             "labourer_id": .string(report.labourerID), "total": .int(Int64(report.total)),
             "written": .int(Int64(report.written)), "handed_off": .bool(report.handedOff != nil),
         ])

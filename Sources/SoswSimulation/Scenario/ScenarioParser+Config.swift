@@ -3,13 +3,16 @@ import Yams
 
 /// The names a scenario declares, which the later sections may refer to.
 struct DeclaredNames {
-    /// `config.task_config.labourers`, with the function each one's `arn` names, sorted by id.
-    var labourers: [(id: String, function: String)] = []
+    /// The scenario's `config` as the essentials read it; nil when the scenario has none.
+    var configuration: SoswConfiguration?
     /// `lambda.functions`, sorted.
     var functions: [String] = []
+
+    /// `config.task_config.labourers`, with the function each one's `arn` names, sorted by id.
+    var labourers: [(id: String, function: String)] { configuration?.labourerFunctions ?? [] }
     /// The TaskManager's tables and indexes, to place an `index_lag` fault on the right table.
-    var taskManager: TaskManagerConfig?
-    var scheduler: SchedulerConfig?
+    var taskManager: TaskManagerConfig? { configuration?.taskManager }
+    var scheduler: SchedulerConfig? { configuration?.scheduler }
 
     var labourerIDs: [String] { labourers.map(\.id) }
 }
@@ -23,12 +26,7 @@ extension ScenarioParser {
         guard let node else { return names }
         try checkLabourerKeys(node)
         do {
-            let taskManager = try ConfigLayers(defaults: [:], custom: config).taskManagerConfig()
-            _ = try OrchestratorConfig(document: ConfigLayers(defaults: SoswDefaults.orchestrator, custom: config).merged)
-            _ = try ScavengerConfig(document: ConfigLayers(defaults: SoswDefaults.scavenger, custom: config).merged)
-            names.scheduler = try SchedulerConfig(document: ConfigLayers(defaults: SoswDefaults.scheduler, custom: config).merged)
-            names.taskManager = taskManager
-            names.labourers = taskManager.labourers.map { ($0.id, SchedulerJob.functionName(fromNameOrARN: $0.arn)) }
+            names.configuration = try SoswConfiguration(custom: config)
         } catch let error as ConfigError {
             let found = error.value.map { "got \($0.serialized())" } ?? "the key is missing"
             let path = error.path.isEmpty ? "config" : "config.\(error.path)"

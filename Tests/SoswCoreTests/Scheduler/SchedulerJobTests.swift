@@ -39,7 +39,7 @@ import Testing
         ("arn:aws:lambda:us-west-2:000000000000:function:bar:$LATEST", "bar"),
         ("arn:aws:lambda:us-west-2:000000000000:function:bar:12", "bar"),
     ])
-    func trimsARNsToFunctionNames(text: String, expected: String) {
-        #expect(SchedulerJob.functionName(fromNameOrARN: text) == expected)
+    func trimsARNsToFunctionNames(text: String, expected: String) throws {
+        #expect(try SchedulerJob(event: ["lambda_name": .string(text)]).labourerID == expected)
     }
 }

@@ -272,30 +272,19 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     /// `$LATEST` exists in the simulation.
     func resolve(_ reference: String, qualifier: String?) throws(LambdaError) -> RegisteredFunction {
         if qualifier == nil, let known = state.withLock({ $0.resolvedReferences[reference] }) { return known }
-        // Substrings, not Strings: only the name and the suffix are kept, and an invocation resolves one ARN.
-        let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
-        var name = reference
-        var suffix = qualifier
-        var sameAccount = true
-        switch parts.count {
-        case 1:
-            break
-        case 2:
-            (name, suffix) = (String(parts[0]), suffix ?? String(parts[1]))
-        case 3 where parts[1] == "function", 4 where parts[1] == "function":
-            sameAccount = parts[0] == configuration.accountID
-            name = String(parts[2])
-            if parts.count == 4 { suffix = suffix ?? String(parts[3]) }
-        case 7 where parts[0] == "arn" && parts[5] == "function", 8 where parts[0] == "arn" && parts[5] == "function":
-            sameAccount = parts[3] == configuration.region && parts[4] == configuration.accountID
-            name = String(parts[6])
-            if parts.count == 8 { suffix = suffix ?? String(parts[7]) }
-        default:
+        let parsed: ARN.LambdaFunctionReference
+        do throws(ARN.ParseError) {
+            parsed = try ARN.LambdaFunctionReference(parsing: reference)
+        } catch {
             throw LambdaError(
                 code: .invalidParameterValue,
                 message: "FunctionName '\(reference)' is neither a function name, a partial ARN "
                     + "(account:function:name) nor an ARN (arn:aws:lambda:region:account:function:name)")
         }
+        let name = parsed.name
+        let suffix = qualifier ?? parsed.qualifier
+        let sameAccount = (parsed.account ?? configuration.accountID) == configuration.accountID
+            && (parsed.region ?? configuration.region) == configuration.region
         let function = state.withLock { $0.functions[name] }
         guard sameAccount, let function, suffix == nil || suffix == "$LATEST" else {
             var arn = "arn:aws:lambda:\(configuration.region):\(configuration.accountID):function:\(name)"

@@ -26,8 +26,7 @@ public final class SimulatedSNS: SNS, Sendable {
     }
 
     public func publish(_ input: PublishInput) async throws -> PublishOutput {
-        let parts = input.topicArn.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "sns", !parts[5].isEmpty else {
+        guard (try? ARN.snsTopic(input.topicArn)) != nil else {
             throw SNSError(
                 code: .invalidParameter,
                 message: "Invalid parameter: TopicArn '\(input.topicArn)' is not a topic ARN "
