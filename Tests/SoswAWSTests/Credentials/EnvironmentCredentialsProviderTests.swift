@@ -14,7 +14,9 @@ import Testing
         let provider = EnvironmentCredentialsProvider(environment: [
             "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "",
         ])
-        #expect(try provider.credentials().sessionToken == nil)
+        let credentials = try provider.credentials()
+        #expect(credentials.sessionToken == nil)
+        #expect(credentials.expiration == nil)
     }
 
     @Test func worksThroughTheProviderProtocol() async throws {
@@ -24,22 +26,29 @@ import Testing
         #expect(try await provider.credentials().accessKeyID == "AKID")
     }
 
+    @Test func neitherKeyMeansNotConfiguredHere() {
+        let error = #expect(throws: AWSCredentialsError.self) {
+            try EnvironmentCredentialsProvider(environment: ["AWS_ACCESS_KEY_ID": ""]).credentials()
+        }
+        #expect(error?.isUnavailable == true)
+        #expect(error?.source == "environment")
+        #expect(error?.description.contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set") == true)
+    }
+
     @Test(arguments: [
-        ([String: String](), ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]),
         (["AWS_SECRET_ACCESS_KEY": "secret"], ["AWS_ACCESS_KEY_ID"]),
         (["AWS_ACCESS_KEY_ID": "AKID"], ["AWS_SECRET_ACCESS_KEY"]),
         (["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": ""], ["AWS_SECRET_ACCESS_KEY"]),
     ])
-    func aMissingVariableIsNamed(environment: [String: String], missing: [String]) {
-        let error = #expect(throws: AWSConfigurationError.self) {
+    func halfAKeyPairIsAMistakeThatNamesTheMissingVariable(environment: [String: String], missing: [String]) {
+        let error = #expect(throws: AWSCredentialsError.self) {
             try EnvironmentCredentialsProvider(environment: environment).credentials()
         }
-        guard case .missingVariables(let names, _, _)? = error else {
-            Issue.record("expected missingVariables, got \(String(describing: error))")
+        guard case .misconfigured("environment", .missingVariables(let names, _, _))? = error else {
+            Issue.record("expected a misconfigured environment, got \(String(describing: error))")
             return
         }
         #expect(names == missing)
-        for name in missing { #expect(error?.description.contains(name) == true) }
-        #expect(error?.description.contains("set") == true)
+        for name in missing { #expect(error?.description.contains("set \(name)") == true) }
     }
 }
