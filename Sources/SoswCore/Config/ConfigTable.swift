@@ -40,7 +40,8 @@ public struct ConfigTable: Sendable {
         ]))
     }
 
-    private func objectDocument(named name: String) async throws -> JSONValue {
+    /// A document that must be a JSON object (`{}` when missing); anything else is a ``ConfigError``.
+    public func objectDocument(named name: String) async throws -> JSONValue {
         let document = try await document(named: name)
         guard document.objectValue != nil else {
             throw ConfigError(path: name, value: document, expectation: "a JSON object in `config_value` of \(tableName)")
