@@ -1,4 +1,3 @@
-import Foundation
 import SoswCore
 
 /// DynamoDB's JSON 1.0 protocol in front of any ``DynamoDB``: picks the operation from `X-Amz-Target`,
@@ -11,8 +10,6 @@ public struct DynamoDBJSONService: Sendable {
     /// DynamoDB's limit on a request body.
     public static let maxRequestBytes = 16 * 1024 * 1024
 
-    private typealias Operation = @Sendable (any DynamoDB, [UInt8]) async throws -> [UInt8]
-
     public let database: any DynamoDB
 
     public init(database: any DynamoDB) {
@@ -21,43 +18,16 @@ public struct DynamoDBJSONService: Sendable {
 
     /// The operations served, by `X-Amz-Target` suffix.
     public static var operationNames: [String] {
-        operations.keys.sorted()
-    }
-
-    private static let operations: [String: Operation] = [
-        "PutItem": operation { try await $0.putItem($1) },
-        "GetItem": operation { try await $0.getItem($1) },
-        "UpdateItem": operation { try await $0.updateItem($1) },
-        "DeleteItem": operation { try await $0.deleteItem($1) },
-        "Query": operation { try await $0.query($1) },
-        "Scan": operation { try await $0.scan($1) },
-        "BatchWriteItem": operation { try await $0.batchWriteItem($1) },
-        "BatchGetItem": operation { try await $0.batchGetItem($1) },
-        "TransactWriteItems": operation { try await $0.transactWriteItems($1) },
-        "CreateTable": operation { try await $0.createTable($1) },
-        "DescribeTable": operation { try await $0.describeTable($1) },
-        "DeleteTable": operation { try await $0.deleteTable($1) },
-    ]
-
-    private static func operation<Input: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ call: @escaping @Sendable (any DynamoDB, Input) async throws -> Output
-    ) -> Operation {
-        { database, body in
-            let input = try JSONDecoder().decode(Input.self, from: Data(body))
-            return try encode(try await call(database, input))
-        }
+        DynamoDBOperation.allCases.map(\.rawValue).sorted()
     }
 
     /// Answers one request. `target` is the `X-Amz-Target` header (nil when absent).
     public func handle(target: String?, body: [UInt8]) async -> DynamoDBJSONReply {
-        let prefix = "DynamoDB_20120810."
-        guard let target, target.hasPrefix(prefix),
-            let operation = Self.operations[String(target.dropFirst(prefix.count))]
-        else {
+        guard let target, let operation = DynamoDBOperation(target: target) else {
             return Self.frontEndError("UnknownOperationException", message: nil)
         }
         do {
-            return DynamoDBJSONReply(status: 200, body: try await operation(database, body))
+            return DynamoDBJSONReply(status: 200, body: try await perform(operation, body: body))
         } catch let error as DynamoDBError {
             return Self.reply(error)
         } catch let error as DecodingError {
@@ -67,16 +37,42 @@ public struct DynamoDBJSONService: Sendable {
         }
     }
 
+    /// Decodes the input of `operation`, calls the port, encodes its output: one case per operation, so the
+    /// compiler holds this list to ``DynamoDBOperation``'s.
+    private func perform(_ operation: DynamoDBOperation, body: [UInt8]) async throws -> [UInt8] {
+        let database = database
+        switch operation {
+        case .putItem: return try await Self.serve(body) { try await database.putItem($0) }
+        case .getItem: return try await Self.serve(body) { try await database.getItem($0) }
+        case .updateItem: return try await Self.serve(body) { try await database.updateItem($0) }
+        case .deleteItem: return try await Self.serve(body) { try await database.deleteItem($0) }
+        case .query: return try await Self.serve(body) { try await database.query($0) }
+        case .scan: return try await Self.serve(body) { try await database.scan($0) }
+        case .batchWriteItem: return try await Self.serve(body) { try await database.batchWriteItem($0) }
+        case .batchGetItem: return try await Self.serve(body) { try await database.batchGetItem($0) }
+        case .transactWriteItems: return try await Self.serve(body) { try await database.transactWriteItems($0) }
+        case .createTable: return try await Self.serve(body) { try await database.createTable($0) }
+        case .describeTable: return try await Self.serve(body) { try await database.describeTable($0) }
+        case .deleteTable: return try await Self.serve(body) { try await database.deleteTable($0) }
+        }
+    }
+
+    private static func serve<Input: Decodable, Output: Encodable>(
+        _ body: [UInt8], _ call: (Input) async throws -> Output
+    ) async throws -> [UInt8] {
+        try AWSJSONCodec.encode(try await call(try AWSJSONCodec.decode(Input.self, from: body)))
+    }
+
     /// A service error in DynamoDB's wire form and status.
     public static func reply(_ error: DynamoDBError) -> DynamoDBJSONReply {
-        DynamoDBJSONReply(status: error.httpStatus, body: (try? encode(DynamoDBErrorBody(error))) ?? [])
+        DynamoDBJSONReply(status: error.httpStatus, body: (try? AWSJSONCodec.encode(DynamoDBErrorBody(error))) ?? [])
     }
 
     /// A protocol-level error (`UnknownOperationException`, `SerializationException`, signature errors): status
     /// 400 under the front end's namespace, as DynamoDB answers them.
     public static func frontEndError(_ code: String, message: String?) -> DynamoDBJSONReply {
         let body = DynamoDBErrorBody(code: code, message: message, namespace: frontEndNamespace)
-        return DynamoDBJSONReply(status: 400, body: (try? encode(body)) ?? [])
+        return DynamoDBJSONReply(status: 400, body: (try? AWSJSONCodec.encode(body)) ?? [])
     }
 
     /// A missing required member is DynamoDB's ValidationException with its "must not be null" message;
@@ -99,11 +95,5 @@ public struct DynamoDBJSONService: Sendable {
 
     private static func lowerFirst(_ name: String) -> String {
         name.prefix(1).lowercased() + name.dropFirst()
-    }
-
-    private static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
     }
 }

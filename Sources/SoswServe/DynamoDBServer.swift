@@ -54,7 +54,7 @@ public struct DynamoDBServer: Sendable {
             reply = await service.handle(target: request.headers[HTTPField.Name("X-Amz-Target")!], body: body)
         }
         let headers: HTTPFields = [
-            .contentType: DynamoDBClient.contentType,
+            .contentType: DynamoDBOperation.contentType,
             HTTPField.Name("x-amzn-RequestId")!: requestIDs.next(),
             HTTPField.Name("x-amz-crc32")!: String(CRC32.checksum(reply.body)),
         ]

@@ -9,10 +9,14 @@ public struct AWSHTTPRequest: Sendable, Equatable {
     public var query: [SigV4Request.QueryItem]
     public var headers: [SigV4Request.Header]
     public var body: [UInt8]
+    /// Sent without a signature: the few operations whose input is itself the credential
+    /// (`AssumeRoleWithWebIdentity`). The signing middleware passes them on as they are and asks the
+    /// credentials provider nothing, so they work before any credentials exist.
+    public var isUnsigned: Bool
 
     public init(
         method: String, endpoint: AWSEndpoint, path: String = "/", query: [SigV4Request.QueryItem] = [],
-        headers: [SigV4Request.Header] = [], body: [UInt8] = []
+        headers: [SigV4Request.Header] = [], body: [UInt8] = [], isUnsigned: Bool = false
     ) {
         self.method = method
         self.endpoint = endpoint
@@ -20,6 +24,7 @@ public struct AWSHTTPRequest: Sendable, Equatable {
         self.query = query
         self.headers = headers
         self.body = body
+        self.isUnsigned = isUnsigned
     }
 
     /// The path as it goes on the wire: the endpoint's base path, then the request's.

@@ -29,17 +29,17 @@ public struct AWSPipeline: HTTPTransport {
     ///   - service: the SigV4 signing name (`dynamodb`).
     ///   - wallClock: the signing time.
     ///   - clock, random: what retry backoff sleeps on and draws its jitter from.
+    ///   - checksResponseCRC32: whether responses' `x-amz-crc32` is checked; DynamoDB's promise, which the
+    ///     SDKs check for it alone (see ``AWSService/checksResponseCRC32``).
     public static func standard(
         transport: any HTTPTransport, credentials: any AWSCredentialsProvider, region: String, service: String,
         wallClock: any WallClock, clock: any Clock<Duration>, random: any RandomSource,
-        retry: RetryStrategy = RetryStrategy(), quota: RetryQuota = RetryQuota()
+        retry: RetryStrategy = RetryStrategy(), quota: RetryQuota = RetryQuota(), checksResponseCRC32: Bool = true
     ) -> AWSPipeline {
-        AWSPipeline(
-            [
-                RetryMiddleware(strategy: retry, quota: quota, clock: clock, random: random),
-                SigningMiddleware(credentials: credentials, region: region, service: service, wallClock: wallClock),
-                CRC32CheckMiddleware(),
-            ],
-            transport: transport)
+        let retrying: [any AWSMiddleware] = [
+            RetryMiddleware(strategy: retry, quota: quota, clock: clock, random: random),
+            SigningMiddleware(credentials: credentials, region: region, service: service, wallClock: wallClock),
+        ]
+        return AWSPipeline(retrying + (checksResponseCRC32 ? [CRC32CheckMiddleware()] : []), transport: transport)
     }
 }

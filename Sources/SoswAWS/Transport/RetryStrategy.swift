@@ -4,8 +4,10 @@ import SoswCore
 /// (AWS SDKs and Tools reference guide, "Retry behavior"; botocore `retries/standard.py`).
 ///
 /// - At most ``maxAttempts`` attempts in all (3 by default).
-/// - Retried: throttling error codes, the transient codes, HTTP 500/502/503/504, and failures where no
-///   usable response arrived (connection, timeout, damaged response).
+/// - Retried: throttling error codes (and HTTP 429), the transient codes, HTTP 500/502/503/504, and failures
+///   where no usable response arrived (connection, timeout, damaged response). The code is read from the
+///   response in whichever protocol's form it came (``AWSErrorResponse``): JSON `__type`, `x-amzn-ErrorType`,
+///   `x-amzn-query-error`, or XML `<Error><Code>`.
 /// - Before retry *i* (1-based) it waits `random(0, 1) × min(baseDelay × 2^(i−1), maxBackoff)`: exponential
 ///   backoff with full jitter, base 1 s, capped at 20 s.
 ///
@@ -18,13 +20,16 @@ public struct RetryStrategy: Sendable, Equatable {
         case timeout
     }
 
-    /// The union of the codes the SDKs treat as throttling.
+    /// The union of the codes the SDKs treat as throttling, and SNS's `Throttled` (its throttling error, which
+    /// their lists miss).
     public static let throttlingErrorCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
         "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
         "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
-        "PriorRequestNotComplete", "EC2ThrottledException",
+        "PriorRequestNotComplete", "EC2ThrottledException", "Throttled",
     ]
+    /// Too Many Requests: throttling whatever code comes with it.
+    public static let throttlingStatusCode = 429
     public static let transientErrorCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
     ]
@@ -45,7 +50,8 @@ public struct RetryStrategy: Sendable, Equatable {
     /// Whether a response is a retryable failure (nil for success and for errors the caller must fix).
     public func classify(_ response: AWSHTTPResponse) -> Failure? {
         if response.isSuccess { return nil }
-        let code = AWSJSONErrorCode.code(in: response)
+        if response.status == Self.throttlingStatusCode { return .throttling }
+        let code = AWSErrorResponse(response).code
         if let code, Self.throttlingErrorCodes.contains(code) { return .throttling }
         if let code, Self.transientErrorCodes.contains(code) { return .transient }
         if Self.transientStatusCodes.contains(response.status) { return .transient }

@@ -2,7 +2,8 @@ import SoswCore
 
 /// Signs each request with SigV4 as of the moment it is sent. It sits inside the retry middleware so a retried
 /// request carries a fresh `X-Amz-Date` (a signature is valid for 15 minutes, and backoff can be long), and
-/// it asks the provider for credentials every time so renewed temporary credentials are picked up.
+/// it asks the provider for credentials every time so renewed temporary credentials are picked up. Requests
+/// marked ``AWSHTTPRequest/isUnsigned`` go on unsigned.
 public struct SigningMiddleware: AWSMiddleware {
     public let credentials: any AWSCredentialsProvider
     public let region: String
@@ -24,6 +25,7 @@ public struct SigningMiddleware: AWSMiddleware {
     public func handle(
         _ request: AWSHTTPRequest, next: @Sendable (AWSHTTPRequest) async throws -> AWSHTTPResponse
     ) async throws -> AWSHTTPResponse {
+        if request.isUnsigned { return try await next(request) }
         let signer = SigV4Signer(
             credentials: try await credentials.credentials(), region: region, service: service, options: options)
         let unsigned = request.sigV4Request

@@ -1,26 +1,12 @@
-import Foundation
 import SoswAWS
 import SoswCore
-import SoswSimulation
 import Testing
 
 /// The live client's half of the protocol, against a scripted transport: what it sends, and how each error
 /// body becomes the same value the in-memory fake throws.
 @Suite struct DynamoDBClientTests {
-    static let endpoint = AWSEndpoint(scheme: "http", host: "127.0.0.1", port: 8000)
-
     static func client(_ script: [Result<AWSHTTPResponse, HTTPTransportError>]) -> (DynamoDBClient, ScriptedTransport) {
-        let transport = ScriptedTransport(script, wallClock: SimClock(executor: SimExecutor()))
-        return (DynamoDBClient(endpoint: endpoint, transport: transport), transport)
-    }
-
-    static func failure(of body: () async throws -> Void) async -> (any Error)? {
-        do {
-            try await body()
-            return nil
-        } catch {
-            return error
-        }
+        ScriptedClient.make(DynamoDBClient.self, script)
     }
 
     @Test func sendsJSON10WithTheTargetAndDecodesTheOutput() async throws {
@@ -28,14 +14,10 @@ import Testing
         let output = try await client.getItem(GetItemInput(tableName: "t", key: ["pk": "a"], consistentRead: true))
         #expect(output.item?["pk"] == "a")
         #expect(output.item?["n"] == .n(try DynamoNumber(parsing: "1.5")))
-        let sent = try #require(transport.sent.first).request
-        #expect(sent.method == "POST")
-        #expect(sent.url == "http://127.0.0.1:8000/")
-        #expect(sent.header("X-Amz-Target") == "DynamoDB_20120810.GetItem")
-        #expect(sent.header("Content-Type") == "application/x-amz-json-1.0")
-        let body = try JSONSerialization.jsonObject(with: Data(sent.body)) as? [String: Any]
-        #expect(body?["TableName"] as? String == "t")
-        #expect(body?["ConsistentRead"] as? Bool == true)
+        #expect(ScriptedClient.onlyRequest(of: transport) == WireForm(
+            method: "POST", path: "/",
+            headers: ["Content-Type: application/x-amz-json-1.0", "X-Amz-Target: DynamoDB_20120810.GetItem"],
+            body: #"{"ConsistentRead":true,"Key":{"pk":{"S":"a"}},"TableName":"t"}"#))
     }
 
     @Test func aConditionalCheckFailureCarriesTheOldItem() async throws {
@@ -43,7 +25,7 @@ import Testing
             {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",\
             "message":"The conditional request failed","Item":{"pk":{"S":"a"},"v":{"N":"1"}}}
             """)])
-        let error = await Self.failure {
+        let error = await thrownError {
             _ = try await client.putItem(PutItemInput(tableName: "t", item: ["pk": "a"], conditionExpression: "attribute_not_exists(pk)"))
         }
         #expect(error as? DynamoDBError == DynamoDBError.conditionalCheckFailed(item: ["pk": "a", "v": 1]))
@@ -55,7 +37,7 @@ import Testing
             "Message":"Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]",\
             "CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"The conditional request failed"}]}
             """)])
-        let error = await Self.failure { _ = try await client.transactWriteItems(TransactWriteItemsInput(transactItems: [])) }
+        let error = await thrownError { _ = try await client.transactWriteItems(TransactWriteItemsInput(transactItems: [])) }
         let cancelled = try #require(error as? DynamoDBError)
         #expect(cancelled.code == .transactionCanceled)
         #expect(cancelled.message.hasPrefix("Transaction cancelled"))
@@ -66,7 +48,7 @@ import Testing
 
     @Test func aServerErrorIsInternalServerError() async throws {
         let (client, _) = Self.client([ScriptedTransport.json(500, #"{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"boom"}"#)])
-        let error = await Self.failure { _ = try await client.describeTable(DescribeTableInput(tableName: "t")) }
+        let error = await thrownError { _ = try await client.describeTable(DescribeTableInput(tableName: "t")) }
         #expect(error as? DynamoDBError == DynamoDBError(code: .internalServerError, message: "boom"))
     }
 
@@ -75,10 +57,10 @@ import Testing
             ScriptedTransport.json(400, #"{"__type":"com.amazon.coral.service#UnknownOperationException"}"#),
             .success(AWSHTTPResponse(status: 403, headers: [.init("x-amzn-RequestId", "R1")], body: Array("<Error/>".utf8))),
         ])
-        let unknown = await Self.failure { _ = try await client.scan(ScanInput(tableName: "t")) }
+        let unknown = await thrownError { _ = try await client.scan(ScanInput(tableName: "t")) }
         #expect((unknown as? AWSServiceError)?.code == "UnknownOperationException")
         #expect((unknown as? AWSServiceError)?.operation == "Scan")
-        let foreign = try #require(await Self.failure { _ = try await client.scan(ScanInput(tableName: "t")) } as? AWSServiceError)
+        let foreign = try #require(await thrownError { _ = try await client.scan(ScanInput(tableName: "t")) } as? AWSServiceError)
         #expect(foreign.status == 403)
         #expect(foreign.requestID == "R1")
         #expect(foreign.message.contains("<Error/>"))

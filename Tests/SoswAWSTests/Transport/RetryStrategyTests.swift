@@ -25,7 +25,7 @@ import Testing
         #expect(strategy.maxBackoff == .seconds(20))
     }
 
-    @Test func classifiesByHeaderOrBodyCode() {
+    @Test func classifiesByTheCodeInAnyProtocolsForm() {
         let strategy = RetryStrategy()
         let byHeader = AWSHTTPResponse(
             status: 400, headers: [.init("x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/")])
@@ -35,6 +35,21 @@ import Testing
         let tooMany = AWSHTTPResponse(status: 429, body: Array(#"{"__type":"TooManyRequestsException"}"#.utf8))
         #expect(strategy.classify(tooMany) == .throttling)
         #expect(strategy.classify(AWSHTTPResponse(status: 400, body: Array("<xml/>".utf8))) == nil)
+        let queryCompatible = AWSHTTPResponse(
+            status: 400, headers: [.init("x-amzn-query-error", "Throttling;Sender")],
+            body: Array(#"{"__type":"com.amazonaws.cloudwatch#ThrottlingException"}"#.utf8))
+        #expect(strategy.classify(queryCompatible) == .throttling)
+        let xml = AWSHTTPResponse(
+            status: 400, body: Array("<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>".utf8))
+        #expect(strategy.classify(xml) == .throttling)
+        let snsThrottled = AWSHTTPResponse(
+            status: 400, body: Array("<ErrorResponse><Error><Code>Throttled</Code></Error></ErrorResponse>".utf8))
+        #expect(strategy.classify(snsThrottled) == .throttling)
+        #expect(strategy.classify(AWSHTTPResponse(status: 429)) == .throttling)
+        let notRetryable = AWSHTTPResponse(
+            status: 400, body: Array("<ErrorResponse><Error><Code>InvalidParameter</Code></Error></ErrorResponse>".utf8))
+        #expect(strategy.classify(notRetryable) == nil)
+        #expect(strategy.classify(AWSHTTPResponse(status: 503, body: Array("<html>unavailable</html>".utf8))) == .transient)
         #expect(strategy.classify(AWSHTTPResponse(status: 200)) == nil)
         #expect(strategy.classify(HTTPTransportError(.timeout, "read")) == .timeout)
         #expect(strategy.classify(CancellationError()) == nil)

@@ -40,5 +40,9 @@ final class ScriptedTransport: HTTPTransport {
         json(status, #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"m"}"#)
     }
 
+    static func xml(_ status: Int, _ body: String) -> Result<AWSHTTPResponse, HTTPTransportError> {
+        .success(AWSHTTPResponse(status: status, headers: [.init("Content-Type", "text/xml")], body: Array(body.utf8)))
+    }
+
     static let ok = json(200, "{}")
 }

@@ -66,7 +66,7 @@ import Testing
         try await Self.withServer { endpoint in
             let request = AWSHTTPRequest(
                 method: "POST", endpoint: endpoint,
-                headers: [.init("X-Amz-Target", "DynamoDB_20120810.DescribeTable"), .init("Content-Type", DynamoDBClient.contentType)],
+                headers: [.init("X-Amz-Target", "DynamoDB_20120810.DescribeTable"), .init("Content-Type", DynamoDBOperation.contentType)],
                 body: Array(#"{"TableName":"missing"}"#.utf8))
             let first = try await AsyncHTTPClientTransport().send(request)
             let second = try await AsyncHTTPClientTransport().send(request)
@@ -87,7 +87,7 @@ import Testing
             let request = AWSHTTPRequest(
                 method: "POST", endpoint: endpoint,
                 headers: [
-                    .init("X-Amz-Target", "DynamoDB_20120810.DescribeTable"), .init("Content-Type", DynamoDBClient.contentType),
+                    .init("X-Amz-Target", "DynamoDB_20120810.DescribeTable"), .init("Content-Type", DynamoDBOperation.contentType),
                     .init("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261129/us-east-1/dynamodb, Signature=00"),
                 ],
                 body: Array(#"{"TableName":"tasks"}"#.utf8))
