@@ -22,7 +22,7 @@ public enum AWSConfigurationError: Error, Equatable, CustomStringConvertible, Lo
             "No AWS \(purpose): \(names.joined(separator: " and ")) \(names.count == 1 ? "is" : "are") not set; "
                 + "\(hint)."
         case .invalidEndpointURL(let variable, let value, let problem):
-            "\(variable)='\(Self.withoutUserInformation(value))' is not a usable endpoint: \(problem). "
+            "\(variable)='\(Self.withoutPassword(value))' is not a usable endpoint: \(problem). "
                 + "Expected http(s)://host[:port], e.g. http://127.0.0.1:8000."
         case .profileNotFound(let profile, let namedBy, let files, let available):
             "\(namedBy) names profile '\(profile)', which is in none of \(files.joined(separator: ", ")) ("
@@ -46,11 +46,13 @@ public enum AWSConfigurationError: Error, Equatable, CustomStringConvertible, Lo
     }
 
     /// An endpoint URL with `user:password@` would print a password; the error keeps the rest of it.
-    private static func withoutUserInformation(_ url: String) -> String {
+    private static func withoutPassword(_ url: String) -> String {
         guard let schemeEnd = url.firstRange(of: "://") else { return url }
         let authorityEnd = url[schemeEnd.upperBound...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" }
             ?? url.endIndex
-        guard let at = url[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") else { return url }
-        return url[..<schemeEnd.upperBound] + "<redacted>" + url[at...]
+        guard let at = url[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@"),
+            let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":")
+        else { return url }
+        return url[...colon] + "<redacted>" + url[at...]
     }
 }

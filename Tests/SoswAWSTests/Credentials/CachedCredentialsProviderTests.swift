@@ -37,16 +37,8 @@ import Testing
         }
     }
 
-    static func simulate<Result: Sendable>(
-        _ body: @escaping @Sendable (SimClock) async throws -> Result
-    ) throws -> Result {
-        let executor = SimExecutor(start: CredentialsTestSupport.start)
-        let clock = executor.clock
-        return try executor.run { try await body(clock) }
-    }
-
     @Test func concurrentCallersShareOneFetch() throws {
-        let (keys, calls) = try Self.simulate { clock in
+        let (keys, calls) = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock)
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             let keys = try await withThrowingTaskGroup(of: String.self) { group in
@@ -54,13 +46,13 @@ import Testing
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
             return (keys, source.calls)
-        }
+        }.0
         #expect(keys == Array(repeating: "KEY1", count: 20))
         #expect(calls == 1)
     }
 
     @Test func renewedFiveMinutesBeforeExpiry() throws {
-        let keys = try Self.simulate { clock in
+        let keys = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock)
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             var keys = [try await cache.credentials().accessKeyID]
@@ -71,12 +63,12 @@ import Testing
             keys.append(try await cache.credentials().accessKeyID)
             keys.append(try await cache.credentials().accessKeyID)
             return keys
-        }
+        }.0
         #expect(keys == ["KEY1", "KEY1", "KEY2", "KEY2"])
     }
 
     @Test func whileOneCallerRenewsOthersKeepUsingValidCredentials() throws {
-        let (renewer, others, elapsed) = try Self.simulate { clock in
+        let (renewer, others, elapsed) = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock)
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             _ = try await cache.credentials()
@@ -92,26 +84,26 @@ import Testing
                 }
                 return (renewer, others, clock.currentTime() - start)
             }
-        }
+        }.0
         #expect(renewer == "KEY2")
         #expect(others == Array(repeating: "KEY1", count: 5))
         #expect(elapsed == .seconds(1))
     }
 
     @Test func longTermKeysAreKeptForGood() throws {
-        let calls = try Self.simulate { clock in
+        let calls = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock, lifetime: nil)
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             _ = try await cache.credentials()
             try await clock.sleep(for: .seconds(86_400 * 365))
             _ = try await cache.credentials()
             return source.calls
-        }
+        }.0
         #expect(calls == 1)
     }
 
     @Test func aFailureIsNotKeptWhenNothingValidIsLeft() throws {
-        let (first, second) = try Self.simulate { clock in
+        let (first, second) = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock)
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             source.fail(true)
@@ -119,13 +111,13 @@ import Testing
             source.fail(false)
             let second = try await cache.credentials().accessKeyID
             return (first, second)
-        }
+        }.0
         #expect(first == .failed(source: "slow source", reason: "call 1 failed"))
         #expect(second == "KEY2")
     }
 
     @Test func aFailedRenewalKeepsTheValidCredentialsAndWaitsBeforeTheNextTry() throws {
-        let (keys, calls) = try Self.simulate { clock in
+        let (keys, calls) = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock)
             let cache = CachedCredentialsProvider(source, wallClock: clock, retryAfterFailure: .seconds(10))
             var keys = [try await cache.credentials().accessKeyID]
@@ -137,20 +129,20 @@ import Testing
             source.fail(false)
             keys.append(try await cache.credentials().accessKeyID)  // renewal 3
             return (keys, source.calls)
-        }
+        }.0
         #expect(keys == ["KEY1", "KEY1", "KEY1", "KEY3"])
         #expect(calls == 3)
     }
 
     @Test func expiredCredentialsAreNeverHandedOut() throws {
-        let error = try Self.simulate { clock in
+        let error = try CredentialsTestSupport.simulate { clock in
             let source = SlowSource(clock: clock, lifetime: .seconds(600))
             let cache = CachedCredentialsProvider(source, wallClock: clock)
             _ = try await cache.credentials()
             try await clock.sleep(for: .seconds(700))
             source.fail(true)
             return await CredentialsTestSupport.error { try await cache.credentials() }
-        }
+        }.0
         #expect(error == .failed(source: "slow source", reason: "call 2 failed"))
     }
 }

@@ -7,19 +7,9 @@ import Testing
 @Suite struct ContainerCredentialsProviderTests {
     typealias Support = CredentialsTestSupport
 
-    /// Runs `body` on a fresh simulation, so deadlines and pauses pass in virtual time.
-    static func simulate<Result: Sendable>(
-        _ body: @escaping @Sendable (SimClock) async throws -> Result
-    ) throws -> (Result, elapsed: Duration) {
-        let executor = SimExecutor(start: Support.start)
-        let clock = executor.clock
-        let result = try executor.run { try await body(clock) }
-        return (result, executor.now - Support.start)
-    }
-
     @Test func aRelativeURIGoesToTheTaskEndpoint() throws {
         let transport = AnsweringTransport { _ in AnsweringTransport.credentialsDocument() }
-        let (credentials, _) = try Self.simulate { clock in
+        let (credentials, _) = try Support.simulate { clock in
             try await ContainerCredentialsProvider.fromEnvironment(
                 ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/task-uuid"], transport: transport,
                 clock: clock
@@ -38,7 +28,7 @@ import Testing
         try await TemporaryHome.with { home in
             let tokenFile = home.write("eks-token", "file-token\n")
             let transport = AnsweringTransport { _ in AnsweringTransport.credentialsDocument() }
-            _ = try Self.simulate { clock in
+            _ = try Support.simulate { clock in
                 try await ContainerCredentialsProvider.fromEnvironment(
                     [
                         "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://169.254.170.23/v1/credentials",
@@ -91,7 +81,7 @@ import Testing
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t\r\nX-Injected: 1",
             ],
             transport: Support.noNetwork, clock: ContinuousClock())
-        let (error, _) = try Self.simulate { _ in await Support.error { try await provider.credentials() } }
+        let (error, _) = try Support.simulate { _ in await Support.error { try await provider.credentials() } }
         guard case .misconfigured(_, .invalidSetting("AWS_CONTAINER_AUTHORIZATION_TOKEN", _, let problem, _))? = error else {
             Issue.record("expected the token to be refused, got \(String(describing: error))")
             return
@@ -101,7 +91,7 @@ import Testing
 
     @Test func serverErrorsAreTriedThreeTimesOneSecondApart() throws {
         let transport = AnsweringTransport { _ in AnsweringTransport.text(503, "busy") }
-        let (error, elapsed) = try Self.simulate { clock in
+        let (error, elapsed) = try Support.simulate { clock in
             let provider = try ContainerCredentialsProvider.fromEnvironment(
                 ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/task-uuid"], transport: transport,
                 clock: clock)
@@ -113,7 +103,7 @@ import Testing
     }
 
     @Test func anEndpointThatNeverAnswersTimesOutAfterTwoSecondsPerAttempt() throws {
-        let (error, elapsed) = try Self.simulate { clock in
+        let (error, elapsed) = try Support.simulate { clock in
             let transport = AnsweringTransport { _ in
                 try await clock.sleep(for: .seconds(3600))
                 return AnsweringTransport.credentialsDocument()
@@ -129,7 +119,7 @@ import Testing
 
     @Test func aRefusalIsReportedWithItsStatus() throws {
         let transport = AnsweringTransport { _ in AnsweringTransport.text(403, #"{"message":"token expired"}"#) }
-        let (error, _) = try Self.simulate { clock in
+        let (error, _) = try Support.simulate { clock in
             let provider = try ContainerCredentialsProvider.fromEnvironment(
                 ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:80/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t"],
                 transport: transport, clock: clock)
@@ -141,5 +131,25 @@ import Testing
                 == .failed(
                     source: "container",
                     reason: "GET http://127.0.0.1:80 answered HTTP 403 (is the authorization token current?)"))
+    }
+
+    @Test func overARealSocketWithTheProductionTransport() async throws {
+        let (credentials, refusal) = try await LocalCredentialsServer.with { port in
+            let url = "http://127.0.0.1:\(port)/v1/credentials"
+            let credentials = try await ContainerCredentialsProvider.fromEnvironment(
+                [
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI": url,
+                    "AWS_CONTAINER_AUTHORIZATION_TOKEN": LocalCredentialsServer.containerToken,
+                ],
+                transport: AsyncHTTPClientTransport(), clock: ContinuousClock()
+            ).credentials()
+            let wrongToken = try ContainerCredentialsProvider.fromEnvironment(
+                ["AWS_CONTAINER_CREDENTIALS_FULL_URI": url, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "stale"],
+                transport: AsyncHTTPClientTransport(), clock: ContinuousClock())
+            return (credentials, await Support.error { try await wrongToken.credentials() })
+        }
+        #expect(credentials.accessKeyID == "ASIALOCAL")
+        #expect(credentials.sessionToken == "local-token")
+        #expect(refusal?.description.contains("answered HTTP 403") == true)
     }
 }

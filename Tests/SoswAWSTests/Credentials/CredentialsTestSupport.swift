@@ -36,6 +36,17 @@ enum CredentialsTestSupport {
             sharedConfig: config)
     }
 
+    /// Runs `body` on a fresh simulation, so deadlines, pauses and expirations pass in virtual time; returns its
+    /// result and the virtual time it took.
+    static func simulate<Result: Sendable>(
+        _ body: @escaping @Sendable (SimClock) async throws -> Result
+    ) throws -> (Result, elapsed: Duration) {
+        let executor = SimExecutor(start: start)
+        let clock = executor.clock
+        let result = try executor.run { try await body(clock) }
+        return (result, executor.now - start)
+    }
+
     /// The credentials error `body` throws; nil when it succeeds (or throws anything else, which is recorded).
     static func error(
         _ body: () async throws -> AWSCredentials, sourceLocation: SourceLocation = #_sourceLocation

@@ -35,7 +35,7 @@ import Testing
     static func credentials(
         _ transport: AnsweringTransport, environment: [String: String] = [:]
     ) throws -> (Result<AWSCredentials, AWSCredentialsError>, elapsed: Duration) {
-        try ContainerCredentialsProviderTests.simulate { clock in
+        try Support.simulate { clock in
             do throws(AWSCredentialsError) {
                 let provider = try InstanceMetadataCredentialsProvider.fromEnvironment(
                     environment, transport: transport, clock: clock)
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func offEC2ItGivesUpAfterOneSecondWithoutRetrying() throws {
-        let (result, elapsed) = try ContainerCredentialsProviderTests.simulate { clock in
+        let (result, elapsed) = try Support.simulate { clock in
             let silent = AnsweringTransport { _ in
                 try await clock.sleep(for: .seconds(3600))
                 return AnsweringTransport.text(200, "")
@@ -128,6 +128,17 @@ import Testing
                         source: "instance metadata",
                         reason: "the credentials of role 'web-role' are not usable: its Code is "
                             + "'AssumeRoleUnauthorizedAccess', not Success")))
+    }
+
+    @Test func overARealSocketWithTheProductionTransport() async throws {
+        let credentials = try await LocalCredentialsServer.with { port in
+            try await InstanceMetadataCredentialsProvider.fromEnvironment(
+                ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:\(port)"], transport: AsyncHTTPClientTransport(),
+                clock: ContinuousClock()
+            ).credentials()
+        }
+        #expect(credentials.accessKeyID == "ASIALOCAL")
+        #expect(credentials.expiration == UnixTime(iso8601: "2026-01-05T03:00:00Z"))
     }
 }
 

@@ -123,7 +123,7 @@ import Testing
             }),
         ]
         for (label, answer) in answers {
-            let error = try ContainerCredentialsProviderTests.simulate { clock in
+            let error = try Support.simulate { clock in
                 let provider = try ContainerCredentialsProvider.fromEnvironment(
                     environment, transport: AnsweringTransport { try answer($0) }, clock: clock)
                 return await Support.error { try await provider.credentials() }
@@ -135,7 +135,7 @@ import Testing
         let provider = try ContainerCredentialsProvider.fromEnvironment(
             broken, transport: Support.noNetwork, clock: ContinuousClock())
         Self.expectNoSecret(
-            in: try ContainerCredentialsProviderTests.simulate { _ in await Support.error { try await provider.credentials() } }.0,
+            in: try Support.simulate { _ in await Support.error { try await provider.credentials() } }.0,
             "container: a token with a line break")
     }
 
@@ -156,7 +156,7 @@ import Testing
             }),
         ]
         for (label, answer) in answers {
-            let error = try ContainerCredentialsProviderTests.simulate { clock in
+            let error = try Support.simulate { clock in
                 let provider = InstanceMetadataCredentialsProvider(transport: AnsweringTransport { try answer($0) }, clock: clock)
                 return await Support.error { try await provider.credentials() }
             }.0
@@ -169,7 +169,7 @@ import Testing
             try AWSEndpoint(url: "http://user:\(Self.password)@127.0.0.1:8000", variable: "AWS_ENDPOINT_URL")
         }
         Self.expectNoSecret(in: error, "an endpoint URL with user information")
-        #expect(error?.description.contains("http://<redacted>@127.0.0.1:8000") == true)
+        #expect(error?.description.contains("http://user:<redacted>@127.0.0.1:8000") == true)
     }
 
     @Test func theChainAndTheCachePassErrorsOnAsTheyAre() async throws {
