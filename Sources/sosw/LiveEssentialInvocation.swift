@@ -28,6 +28,9 @@ struct LiveEssentialInvocation {
             let aws = try LiveAWS.fromEnvironment(environment)
             let configuration = try await options.configSource(aws: aws, environment: environment)
                 .configuration(functionName: functionName)
+            if essential != .workerAssistant {
+                try await Self.checkTasksTable(configuration.taskManager.tasksTable, aws: aws)
+            }
             let essentials = SoswEssentials(
                 configuration: configuration, ports: aws.ports,
                 environment: SoswEnvironment(
@@ -51,6 +54,27 @@ struct LiveEssentialInvocation {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [loop], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// One `DescribeTable` before the first run, so that an endpoint nothing answers on, credentials AWS
+    /// refuses or a deployment without its tables stop the command with one line saying so, instead of a run
+    /// whose every labourer reports the same failure. The WorkerAssistant, started once per worker report,
+    /// skips it: its one call fails as clearly.
+    static func checkTasksTable(_ table: String, aws: LiveAWS) async throws {
+        let endpoint = aws.dynamoDB.client.endpoint
+        do {
+            _ = try await aws.dynamoDB.describeTable(DescribeTableInput(tableName: table))
+        } catch let error as DynamoDBError where error.code == .resourceNotFound {
+            throw LiveFailure.cannotRun(
+                "the tasks table \(table) does not exist in \(aws.configuration.region) at \(endpoint); "
+                    + "create sosw's tables with `sosw tables create --config FILE`, or name the table in task_config")
+        } catch let error as DynamoDBError {
+            throw LiveFailure.cannotRun("DynamoDB at \(endpoint) refused DescribeTable \(table): \(error)")
+        } catch let error as LiveFailure {
+            throw error
+        } catch {
+            throw LiveFailure.cannotRun("cannot reach DynamoDB at \(endpoint): \(error)")
+        }
     }
 
     struct Outcome {

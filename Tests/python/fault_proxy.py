@@ -9,8 +9,9 @@ forwards each request, and — drawn from a seeded random stream — answers som
 
 Faults are injected *instead of* forwarding (except `slow`), so a request that got a fault never reached moto:
 a client that retries it does no harm, and every request moto saw is one the client meant to make once. Each
-request is logged as one JSON line (`service`, `operation`, `fault`, `status`, and `task_ids` named in the
-request's body), which is how the tests count AWS calls per task and Orchestrator invocations per task.
+request is logged as one JSON line (`service`, `operation`, `fault`, `status`, the `task_ids` named in the
+request's body, and for an Invoke the event's `attempts`), which is how the tests count AWS calls per task and
+Orchestrator invocations per task.
 
 Run: python3 fault_proxy.py --upstream http://127.0.0.1:PORT --port 0 --log calls.jsonl [--seed 7]
      [--error 0.05] [--throttle 0.05] [--reset 0.03] [--slow 0.05] [--slow-ms 300] [--max-faults N]
@@ -60,6 +61,15 @@ def task_ids(service, operation, body):
         except (ValueError, AttributeError):
             return []
     return sorted(set(match.decode() for match in TASK_ID.findall(body)))
+
+
+def invoke_attempts(body):
+    """The `attempts` an Orchestrator's worker event carries (the count before this invocation), or None."""
+    try:
+        event = json.loads(body) if body.strip().startswith(b"{") else {}
+    except ValueError:
+        return None
+    return event.get("attempts") if isinstance(event, dict) else None
 
 
 def fault_reply(service, kind):
@@ -113,6 +123,8 @@ class Proxy(BaseHTTPRequestHandler):
         service, operation = service_and_operation(self, body)
         fault = self.server.draw_fault()
         record = {"service": service, "operation": operation, "fault": fault, "task_ids": task_ids(service, operation, body)}
+        if operation == "Invoke":
+            record["attempts"] = invoke_attempts(body)
         if fault == "reset":
             self.server.log(dict(record, status=None))
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

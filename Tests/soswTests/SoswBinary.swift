@@ -23,10 +23,12 @@ struct SoswBinary {
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary to its end. `environment` replaces the process's own when given.
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -20,7 +20,7 @@ public struct LiveAWS: Sendable {
     ///   - transport: what every request goes through (one connection pool for all the clients).
     public static func fromEnvironment(
         _ environment: [String: String], home: String? = nil,
-        transport: any HTTPTransport = AsyncHTTPClientTransport()
+        transport: any HTTPTransport = AsyncHTTPClientTransport(client: LiveHTTPClient.shared)
     ) throws(AWSConfigurationError) -> LiveAWS {
         let configuration = try AWSConfiguration.resolve(
             environment: environment, home: home ?? environment["HOME"] ?? "/root",

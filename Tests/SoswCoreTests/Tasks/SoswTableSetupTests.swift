@@ -3,14 +3,15 @@ import SoswSimulation
 import Synchronization
 import Testing
 
-/// `sosw tables create`'s logic on the in-memory DynamoDB, behind a wrapper that answers `CREATING` for the
-/// first few `DescribeTable`s of each new table, as DynamoDB does while it builds one.
+/// `sosw tables create`'s logic on the in-memory DynamoDB, behind a wrapper that answers `CREATING` for a
+/// while after each new table is created, as DynamoDB does while it builds one.
 @Suite struct SoswTableSetupTests {
     @Test func createsTheMissingTablesWaitsUntilActiveAndLeavesExistingOnesAlone() throws {
         let executor = SimExecutor(start: UnixTime(seconds: 1_767_578_400), strict: true)
         try executor.run {
             let dynamo = SlowlyCreatedTables(
-                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), describesWhileCreating: 3)
+                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), clock: executor.clock,
+                creatingFor: .seconds(5))
             let tables = SoswTableSchemas.createTableInputs(config: try TaskManagerConfig(document: [:]))
             // An existing tasks table with another layout: left as it is, not replaced.
             _ = try await dynamo.createTable(CreateTableInput(
@@ -23,7 +24,7 @@ import Testing
             #expect(report.created == ["sosw_closed_tasks", "sosw_retry_tasks", "config"])
             #expect(report.json.serialized()
                 == #"{"created":["sosw_closed_tasks","sosw_retry_tasks","config"],"existing":["sosw_tasks"]}"#)
-            // The first created table needed three polls (two pauses); the others were active by then.
+            // Polls at 0, 2, 4 s find the first created table CREATING, at 6 s ACTIVE; the others were active by then.
             #expect(started.duration(to: executor.clock.now) == .seconds(6))
             let kept = try await dynamo.describeTable(DescribeTableInput(tableName: "sosw_tasks")).table
             #expect(kept?.keySchema?.map(\.attributeName) == ["id"])
@@ -38,7 +39,8 @@ import Testing
         let executor = SimExecutor(start: UnixTime(seconds: 0), strict: true)
         let thrown = try executor.run { () -> SoswTableSetupError? in
             let dynamo = SlowlyCreatedTables(
-                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), describesWhileCreating: .max)
+                InMemoryDynamoDB(clock: executor.clock, random: SeededRandom(seed: 1)), clock: executor.clock,
+                creatingFor: .seconds(3600))
             let table = SoswTableSchemas.createTableInputs(config: try TaskManagerConfig(document: [:]))[0]
             do {
                 _ = try await SoswTableSetup(dynamoDB: dynamo, clock: executor.clock, activeWithin: .seconds(30))
@@ -54,32 +56,30 @@ import Testing
     }
 }
 
-/// The fake, except that each table it created answers `CREATING` to its first `describesWhileCreating`
-/// `DescribeTable`s.
+/// The fake, except that each table it created answers `CREATING` until `creatingFor` has passed.
 private final class SlowlyCreatedTables: DynamoDB {
     let base: InMemoryDynamoDB<SimClock>
-    let describesWhileCreating: Int
-    private let pending = Mutex<[String: Int]>([:])
+    let clock: SimClock
+    let creatingFor: Duration
+    private let activeAt = Mutex<[String: SimClock.Instant]>([:])
 
-    init(_ base: InMemoryDynamoDB<SimClock>, describesWhileCreating: Int) {
+    init(_ base: InMemoryDynamoDB<SimClock>, clock: SimClock, creatingFor: Duration) {
         self.base = base
-        self.describesWhileCreating = describesWhileCreating
+        self.clock = clock
+        self.creatingFor = creatingFor
     }
 
     nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         let output = try await base.createTable(input)
-        pending.withLock { $0[input.tableName] = describesWhileCreating }
+        let ready = clock.now.advanced(by: creatingFor)
+        activeAt.withLock { $0[input.tableName] = ready }
         return output
     }
 
     nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
         var output = try await base.describeTable(input)
-        let creating = pending.withLock { pending -> Bool in
-            guard let left = pending[input.tableName], left > 0 else { return false }
-            pending[input.tableName] = left - 1
-            return true
-        }
-        if creating { output.table?.tableStatus = .creating }
+        let now = clock.now
+        if let ready = activeAt.withLock({ $0[input.tableName] }), now < ready { output.table?.tableStatus = .creating }
         return output
     }
 
