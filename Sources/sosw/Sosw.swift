@@ -10,7 +10,7 @@ struct Sosw: AsyncParsableCommand {
         subcommands: [
             Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self,
             TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
-            WorkerAssistantCommand.self, RedriveCommand.self,
+            WorkerAssistantCommand.self, RedriveCommand.self, LambdaCommand.self,
         ]
     )
 
