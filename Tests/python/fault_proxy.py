@@ -204,6 +204,9 @@ def main():
     if config.upstream.hostname not in ("127.0.0.1", "localhost", "::1"):
         sys.exit(f"--upstream must be a loopback URL, got {config.upstream.geturl()}")
     server = FaultServer(config)
+    # A parent may start this with SIGTERM blocked (a Swift test process's threads block it, and a spawned
+    # child inherits the mask): unblock it, or the test's stop would wait forever.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
     try:
