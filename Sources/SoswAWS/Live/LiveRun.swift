@@ -43,6 +43,7 @@ public struct LiveRun<C: Clock<Duration>>: Sendable {
     /// Whether the report says that some labourer's work failed (a call that kept failing, a function that
     /// refused invocations): the command exits non-zero for such a run.
     public static func hasFailures(_ report: JSONValue) -> Bool {
-        !(report["failures"]?.arrayValue ?? []).isEmpty
+        let invokeFailures = (report["labourers"]?.arrayValue ?? []).flatMap { $0["invoke_failures"]?.arrayValue ?? [] }
+        return !(report["failures"]?.arrayValue ?? []).isEmpty || !invokeFailures.isEmpty
     }
 }

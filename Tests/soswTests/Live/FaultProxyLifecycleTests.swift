@@ -96,8 +96,9 @@ struct FaultProxyLifecycleTests {
             }
             // Workers run side by side, as Lambda runs them; four processes at a time on two cores.
             let unreported = Mutex<[String]>([])
+            let toReport = newlyInvoked
             DispatchQueue.concurrentPerform(iterations: 4) { lane in
-                for taskID in newlyInvoked.enumerated().filter({ $0.offset % 4 == lane }).map(\.element)
+                for taskID in toReport.enumerated().filter({ $0.offset % 4 == lane }).map(\.element)
                 where !report(completionOf: taskID, deployment: deployment) {
                     unreported.withLock { $0.append(taskID) }
                 }
