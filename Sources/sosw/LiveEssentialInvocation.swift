@@ -72,6 +72,8 @@ struct LiveEssentialInvocation {
             throw LiveFailure.cannotRun("DynamoDB at \(endpoint) refused DescribeTable \(table): \(error)")
         } catch let error as LiveFailure {
             throw error
+        } catch let error as AWSCredentialsError {
+            throw LiveFailure.cannotRun("\(error)")
         } catch {
             throw LiveFailure.cannotRun("cannot reach DynamoDB at \(endpoint): \(error)")
         }

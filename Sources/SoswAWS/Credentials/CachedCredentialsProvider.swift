@@ -9,6 +9,7 @@ import Synchronization
 /// - From `refreshAhead` before the expiration, the next caller renews them. Only one renewal runs at a time:
 ///   callers that arrive meanwhile wait for it when they have nothing valid, or keep using the current
 ///   credentials while those still work.
+/// - Credentials that have already expired when they arrive are an error, not a signature the service refuses.
 /// - A failed renewal is not remembered: with no valid credentials left, the error goes to the callers and
 ///   the next call tries again. While the old credentials still work they are used, and renewal is tried
 ///   again only after `retryAfterFailure`, so a source that is down does not slow every request.
@@ -81,13 +82,20 @@ public final class CachedCredentialsProvider: AWSCredentialsProvider {
 
     /// Asks the base provider, then hands the outcome to everyone who waited for it.
     private func refresh() async throws(AWSCredentialsError) -> AWSCredentials {
-        let fetched: Result<AWSCredentials, AWSCredentialsError>
+        var fetched: Result<AWSCredentials, AWSCredentialsError>
         do throws(AWSCredentialsError) {
             fetched = .success(try await base.credentials())
         } catch {
             fetched = .failure(error)
         }
         let now = wallClock.currentTime()
+        // Signing with them would only earn an ExpiredToken from every service: say so once, here.
+        if case .success(let credentials) = fetched, let expiration = credentials.expiration, expiration <= now {
+            fetched = .failure(.failed(
+                source: "the credential source",
+                reason: "they expired at \(expiration.iso8601) (now \(now.iso8601)); renew them "
+                    + "(log in again, or fix what the profile's credential_process prints) and run the command again"))
+        }
         let (outcome, waiters) = state.withLock { state in
             state.refreshing = false
             let outcome: Result<AWSCredentials, AWSCredentialsError>

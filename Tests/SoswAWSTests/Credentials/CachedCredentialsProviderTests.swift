@@ -145,4 +145,18 @@ import Testing
         }.0
         #expect(error == .failed(source: "slow source", reason: "call 2 failed"))
     }
+
+    @Test func credentialsThatArriveExpiredAreAnErrorSayingWhen() throws {
+        let error = try CredentialsTestSupport.simulate { clock in
+            // Expired 60 s before they were handed out, as a stale credential_process cache prints them.
+            let cache = CachedCredentialsProvider(SlowSource(clock: clock, lifetime: .seconds(-60)), wallClock: clock)
+            return await CredentialsTestSupport.error { try await cache.credentials() }
+        }.0
+        guard case .failed(let source, let reason)? = error else {
+            Issue.record("expected a failure, got \(String(describing: error))")
+            return
+        }
+        #expect(source == "the credential source")
+        #expect(reason.contains("they expired at 2026-01-05T01:59:01Z (now 2026-01-05T02:00:01Z)"), "\(reason)")
+    }
 }

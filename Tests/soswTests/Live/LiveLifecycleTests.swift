@@ -101,6 +101,20 @@ struct LiveLifecycleTests {
         #expect(profile.stderr.split(separator: "\n").count == 1, "one line: \(profile.stderr)")
         #expect(profile.stderr.contains("production-ops"))
 
+        // Expired credentials, as a stale credential_process prints them.
+        let awsDirectory = deployment.directory + "/.aws"
+        try FileManager.default.createDirectory(atPath: awsDirectory, withIntermediateDirectories: true)
+        try """
+            [profile stale]
+            credential_process = /bin/sh -c 'echo "{\\"Version\\": 1, \\"AccessKeyId\\": \\"AKIDSTALE\\", \\"SecretAccessKey\\": \\"stale-secret\\", \\"SessionToken\\": \\"stale-token\\", \\"Expiration\\": \\"2020-01-01T00:00:00Z\\"}"'
+            """.write(toFile: awsDirectory + "/config", atomically: true, encoding: .utf8)
+        noKeys["AWS_PROFILE"] = "stale"
+        let expired = try LiveDeployment.binary.run(["orchestrator", "--live", "--config", deployment.configFile], environment: noKeys)
+        #expect(expired.status == 3)
+        #expect(expired.stderr.split(separator: "\n").count == 1, "one line: \(expired.stderr)")
+        #expect(expired.stderr.contains("expired at 2020-01-01T00:00:00Z"), "\(expired.stderr)")
+        #expect(!expired.stderr.contains("stale-secret") && !expired.stderr.contains("stale-token"))
+
         // An endpoint nothing answers on.
         let unreachable = try deployment.sosw(
             ["scavenger", "--live", "--config", deployment.configFile], environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:9"])
