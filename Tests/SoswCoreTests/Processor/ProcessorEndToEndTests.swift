@@ -168,7 +168,7 @@ import Testing
             for execution in executions.dropLast() {
                 #expect(execution.deadline - execution.endedAt == .seconds(10) - .milliseconds(5))
             }
-            // The Orchestrator's event (§17 A), then the siblings' events: the rows left, the task, the generation.
+            // The Orchestrator's event (the payload with the task's fields on top), then the siblings' events: the rows left, the task, the generation.
             #expect(executions[0].event["task_id"] == .string(task.taskID))
             #expect(executions[0].event["rows"] == .array(rows))
             #expect(executions[1].event == ["rows": .array(Array(rows[5...])), "task_id": .string(task.taskID), "sibling_generation": 1])
