@@ -26,6 +26,9 @@ public struct DynamoDBJSONService: Sendable {
         guard let target, let operation = DynamoDBOperation(target: target) else {
             return Self.frontEndError("UnknownOperationException", message: nil)
         }
+        if let syntaxError = StrictJSON.syntaxError(in: body) {
+            return Self.frontEndError("SerializationException", message: syntaxError)
+        }
         do {
             return DynamoDBJSONReply(status: 200, body: try await perform(operation, body: body))
         } catch let error as DynamoDBError {
@@ -51,9 +54,11 @@ public struct DynamoDBJSONService: Sendable {
         case .batchWriteItem: return try await Self.serve(body) { try await database.batchWriteItem($0) }
         case .batchGetItem: return try await Self.serve(body) { try await database.batchGetItem($0) }
         case .transactWriteItems: return try await Self.serve(body) { try await database.transactWriteItems($0) }
+        case .transactGetItems: return try await Self.serve(body) { try await database.transactGetItems($0) }
         case .createTable: return try await Self.serve(body) { try await database.createTable($0) }
         case .describeTable: return try await Self.serve(body) { try await database.describeTable($0) }
         case .deleteTable: return try await Self.serve(body) { try await database.deleteTable($0) }
+        case .listTables: return try await Self.serve(body) { try await database.listTables($0) }
         }
     }
 
@@ -63,9 +68,11 @@ public struct DynamoDBJSONService: Sendable {
         try AWSJSONCodec.encode(try await call(try AWSJSONCodec.decode(Input.self, from: body)))
     }
 
-    /// A service error in DynamoDB's wire form and status.
+    /// A service error in DynamoDB's wire form and status; a SerializationException (a member of the wrong JSON
+    /// type) under the front end's namespace, where DynamoDB reports it.
     public static func reply(_ error: DynamoDBError) -> DynamoDBJSONReply {
-        DynamoDBJSONReply(status: error.httpStatus, body: (try? AWSJSONCodec.encode(DynamoDBErrorBody(error))) ?? [])
+        if error.code == .serialization { return frontEndError(error.code.rawValue, message: error.message) }
+        return DynamoDBJSONReply(status: error.httpStatus, body: (try? AWSJSONCodec.encode(DynamoDBErrorBody(error))) ?? [])
     }
 
     /// A protocol-level error (`UnknownOperationException`, `SerializationException`, signature errors): status

@@ -62,6 +62,10 @@ public struct DynamoDBClient: DynamoDB, AWSServiceClient {
         try await call(.transactWriteItems, input)
     }
 
+    public nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
+        try await call(.transactGetItems, input)
+    }
+
     public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await call(.createTable, input)
     }
@@ -72,6 +76,10 @@ public struct DynamoDBClient: DynamoDB, AWSServiceClient {
 
     public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await call(.deleteTable, input)
+    }
+
+    public nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput {
+        try await call(.listTables, input)
     }
 
     private nonisolated(nonsending) func call<Input: Encodable, Output: Decodable>(

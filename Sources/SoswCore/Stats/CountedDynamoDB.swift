@@ -93,6 +93,14 @@ public struct CountedDynamoDB: DynamoDB {
         }
     }
 
+    public nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
+        var input = input
+        input.returnConsumedCapacity = input.returnConsumedCapacity ?? .total
+        return try await counter.measure("DynamoDB.TransactGetItems", capacity: { Self.units($0.consumedCapacity) }) {
+            try await base.transactGetItems(input)
+        }
+    }
+
     public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await counter.measure("DynamoDB.CreateTable") { try await base.createTable(input) }
     }
@@ -103,5 +111,9 @@ public struct CountedDynamoDB: DynamoDB {
 
     public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await counter.measure("DynamoDB.DeleteTable") { try await base.deleteTable(input) }
+    }
+
+    public nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput {
+        try await counter.measure("DynamoDB.ListTables") { try await base.listTables(input) }
     }
 }

@@ -43,6 +43,10 @@ final class StingyDynamoDB: DynamoDB {
     nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput { try await base.createTable(input) }
     nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput { try await base.describeTable(input) }
     nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
+    nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
+        try await base.transactGetItems(input)
+    }
+    nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput { try await base.listTables(input) }
 }
 
 let tutorialJob: JSONValue = [

@@ -97,4 +97,8 @@ private final class SlowlyCreatedTables: DynamoDB {
         try await base.transactWriteItems(input)
     }
     nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
+    nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
+        try await base.transactGetItems(input)
+    }
+    nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput { try await base.listTables(input) }
 }

@@ -21,6 +21,20 @@ struct TableBehaviourTests {
         await expectDynamoDBError(.resourceNotFound) { try await db.put(table, ["pk": "a", "sk": 1]) }
     }
 
+    @Test("CreateTable answers CREATING; the table is usable at once and ACTIVE at the next DescribeTable")
+    func creating() async throws {
+        let db = makeDynamoDBUnderTest()
+        let name = BehaviourTables.uniqueName("creating")
+        let created = try await db.createTable(CreateTableInput(
+            tableName: name, keySchema: [.init(attributeName: "pk", keyType: .hash)],
+            attributeDefinitions: [.init(attributeName: "pk", attributeType: .string)], billingMode: .payPerRequest))
+        try await knownDifference(.moto, "CreateTable answers ACTIVE") {
+            #expect(created.tableDescription?.tableStatus == .creating)
+        }
+        try await db.put(name, ["pk": "a"])
+        #expect(try await db.describeTable(DescribeTableInput(tableName: name)).table?.tableStatus == .active)
+    }
+
     @Test("creating a table twice is ResourceInUseException")
     func duplicate() async throws {
         let db = makeDynamoDBUnderTest()

@@ -75,39 +75,64 @@ extension AttributeValue: Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// Decodes as the service reads an AttributeValue: members that are not a type descriptor are ignored (so
+    /// `{"X": "1"}` is an empty value), none or several descriptors are a ValidationException, and a member of
+    /// the wrong JSON type (`{"S": 1}`) is a SerializationException worded as the service words it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: TypeKey.self)
-        let keys = container.allKeys
-        guard keys.count == 1, let key = keys.first else {
+        let keys = container.allKeys.filter { AttributeValue.typeNames.contains($0.stringValue) }
+        guard keys.count <= 1 else {
             throw DynamoDBError.validation(
                 "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
             )
         }
+        guard let key = keys.first else {
+            throw DynamoDBError.validation(
+                "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+        }
+        func member<Value: Decodable>(_ type: Value.Type, _ name: String) throws -> Value {
+            do {
+                return try container.decode(type, forKey: key)
+            } catch DecodingError.typeMismatch, DecodingError.valueNotFound {
+                throw DynamoDBError(
+                    code: .serialization, message: "\(Self.jsonKind(of: key, in: container)) cannot be converted to \(name)")
+            }
+        }
         switch key.stringValue {
-        case "S": self = .s(try container.decode(String.self, forKey: key))
-        case "N": self = .n(try container.decode(DynamoNumber.self, forKey: key))
-        case "B": self = .b(try AttributeValue.decodeBase64(try container.decode(String.self, forKey: key), decoder))
-        case "BOOL": self = .bool(try container.decode(Bool.self, forKey: key))
+        case "S": self = .s(try member(String.self, "String"))
+        case "N": self = .n(try member(DynamoNumber.self, "String"))
+        case "B": self = .b(try AttributeValue.decodeBase64(try member(String.self, "Blob"), decoder))
+        case "BOOL": self = .bool(try member(Bool.self, "Boolean"))
         case "NULL":
-            guard try container.decode(Bool.self, forKey: key) else {
+            guard try member(Bool.self, "Boolean") else {
                 throw DynamoDBError.validation("One or more parameter values were invalid: Null attribute value types must have the value of true")
             }
             self = .null
-        case "M": self = .m(try container.decode([String: AttributeValue].self, forKey: key))
-        case "L": self = .l(try container.decode([AttributeValue].self, forKey: key))
-        case "SS": self = .ss(try container.decode([String].self, forKey: key))
-        case "NS": self = .ns(try container.decode([DynamoNumber].self, forKey: key))
-        case "BS":
-            let texts = try container.decode([String].self, forKey: key)
+        case "M": self = .m(try member([String: AttributeValue].self, "Map"))
+        case "L": self = .l(try member([AttributeValue].self, "List"))
+        case "SS": self = .ss(try member([String].self, "List"))
+        case "NS": self = .ns(try member([DynamoNumber].self, "List"))
+        default:
+            let texts = try member([String].self, "List")
             var values: [[UInt8]] = []
             for text in texts { values.append(try AttributeValue.decodeBase64(text, decoder)) }
             self = .bs(values)
-        default:
-            throw DynamoDBError(
-                code: .serialization,
-                message: "Unexpected field type \(key.stringValue): expected one of \(AttributeValue.typeNames.joined(separator: ", "))"
-            )
         }
+    }
+
+    /// The JSON token a member holds, as the service's deserializer names it in its messages.
+    private static func jsonKind(of key: TypeKey, in container: KeyedDecodingContainer<TypeKey>) -> String {
+        if (try? container.decodeNil(forKey: key)) == true { return "NULL_VALUE" }
+        if let flag = try? container.decode(Bool.self, forKey: key) { return flag ? "TRUE_VALUE" : "FALSE_VALUE" }
+        if (try? container.decode(Double.self, forKey: key)) != nil { return "NUMBER_VALUE" }
+        if (try? container.decode(String.self, forKey: key)) != nil { return "STRING_VALUE" }
+        if (try? container.decode([JSONAny].self, forKey: key)) != nil { return "START_ARRAY" }
+        return "START_OBJECT"
+    }
+
+    /// Any JSON value, decoded only to learn that a member is an array.
+    private struct JSONAny: Decodable {
+        init(from decoder: any Decoder) throws {}
     }
 
     private static func decodeBase64(_ text: String, _ decoder: any Decoder) throws -> [UInt8] {

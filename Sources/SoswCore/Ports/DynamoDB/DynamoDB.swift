@@ -16,7 +16,9 @@ public protocol DynamoDB: Sendable {
     nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput
     nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput
     nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput
+    nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput
     nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput
     nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput
     nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput
+    nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput
 }

@@ -13,9 +13,11 @@ public enum DynamoDBOperation: String, Sendable, Hashable, CaseIterable {
     case batchWriteItem = "BatchWriteItem"
     case batchGetItem = "BatchGetItem"
     case transactWriteItems = "TransactWriteItems"
+    case transactGetItems = "TransactGetItems"
     case createTable = "CreateTable"
     case describeTable = "DescribeTable"
     case deleteTable = "DeleteTable"
+    case listTables = "ListTables"
 
     /// What comes before `.` in `X-Amz-Target`: the service's name and API version.
     public static let targetPrefix = "DynamoDB_20120810"

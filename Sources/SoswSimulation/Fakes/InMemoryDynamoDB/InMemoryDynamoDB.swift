@@ -125,6 +125,11 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         return try perform { state, now throws(DynamoDBError) in try state.transactWriteItems(input, now: now) }
     }
 
+    public nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
+        try await simulateLatency(input.transactItems.first?.get.tableName)
+        return try perform { state, now throws(DynamoDBError) in try state.transactGetItems(input, now: now) }
+    }
+
     public nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, _ throws(DynamoDBError) in try state.createTable(input) }
@@ -138,6 +143,11 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
     public nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await simulateLatency(input.tableName)
         return try perform { state, _ throws(DynamoDBError) in try state.deleteTable(input) }
+    }
+
+    public nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput {
+        try await simulateLatency(nil)
+        return try perform { state, _ throws(DynamoDBError) in try state.listTables(input) }
     }
 
     // MARK: Machinery

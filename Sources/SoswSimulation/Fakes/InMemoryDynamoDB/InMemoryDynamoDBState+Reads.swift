@@ -184,6 +184,12 @@ extension InMemoryDynamoDBState {
         if let filter { expressions.append(filter) }
         if let projection { expressions.append(projection) }
         try validations.validate(attributes, usedBy: expressions)
+        if keyCondition != nil, let filter,
+            let keyName = filter.keyAttributes(among: (index?.key ?? table.key).attributeNames, attributes).first
+        {
+            throw .validation(
+                "Filter Expression can only contain non-primary key attributes: Primary key attribute: \(keyName)")
+        }
         return PreparedRead(
             table: table, index: index, select: select, filter: filter, projection: projection, attributes: attributes,
             startKey: try checkedStartKey(of: request, table: table, index: index, now: now))

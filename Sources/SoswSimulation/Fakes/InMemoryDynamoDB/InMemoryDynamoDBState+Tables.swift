@@ -1,7 +1,8 @@
 import SoswCore
 
-/// CreateTable (validated as the service validates it), DescribeTable and DeleteTable. Tables are ACTIVE as
-/// soon as they exist: a simulation has no reason to wait for provisioning.
+/// CreateTable (validated as the service validates it), DescribeTable, DeleteTable and ListTables. CreateTable
+/// answers CREATING, as the service does, but the table is usable at once and ACTIVE at the next
+/// DescribeTable: a simulation has no reason to wait for provisioning.
 extension InMemoryDynamoDBState {
     static let maximumGlobalIndexes = 20
     static let maximumLocalIndexes = 5
@@ -82,7 +83,7 @@ extension InMemoryDynamoDBState {
             arn: "arn:aws:dynamodb:\(region):\(accountID):table/\(input.tableName)")
         tables[input.tableName] = table
         forgetShapes()
-        return CreateTableOutput(tableDescription: Self.describe(table, status: .active))
+        return CreateTableOutput(tableDescription: Self.describe(table, status: .creating))
     }
 
     mutating func describeTable(_ input: DescribeTableInput, now: Duration) throws(DynamoDBError) -> DescribeTableOutput {
@@ -101,10 +102,51 @@ extension InMemoryDynamoDBState {
         return DeleteTableOutput(tableDescription: Self.describe(table, status: .deleting))
     }
 
+    static let maximumListedTables = 100
+
+    /// The table names after `ExclusiveStartTableName`, in name order, at most `Limit` of them.
+    func listTables(_ input: ListTablesInput) throws(DynamoDBError) -> ListTablesOutput {
+        let limit = input.limit ?? Self.maximumListedTables
+        var failures: [String] = []
+        if let start = input.exclusiveStartTableName {
+            failures += Self.nameFailures(start, member: "exclusiveStartTableName")
+        }
+        if limit < 1 {
+            failures.append(
+                "Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1")
+        }
+        if limit > Self.maximumListedTables {
+            failures.append(
+                "Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to \(Self.maximumListedTables)")
+        }
+        try Self.throwValidationErrors(failures)
+        let names = tables.keys.sorted()
+        var start = names.startIndex
+        if let after = input.exclusiveStartTableName {
+            start = names.firstIndex { $0 > after } ?? names.endIndex
+        }
+        let page = names[start...].prefix(limit)
+        let more = page.endIndex < names.endIndex
+        return ListTablesOutput(tableNames: Array(page), lastEvaluatedTableName: more ? page.last : nil)
+    }
+
     // MARK: Validation
 
     /// Table and index names: 3 to 255 characters of `[a-zA-Z0-9_.-]`.
     static func validateName(_ name: String, member: String) throws(DynamoDBError) {
+        try throwValidationErrors(nameFailures(name, member: member))
+    }
+
+    /// The service's "N validation errors detected: …" for the constraint failures found, if any.
+    static func throwValidationErrors(_ failures: [String]) throws(DynamoDBError) {
+        guard !failures.isEmpty else { return }
+        let count = failures.count
+        throw .validation(
+            "\(count) validation error\(count == 1 ? "" : "s") detected: " + failures.joined(separator: "; "))
+    }
+
+    /// The constraints a table or index name fails, each as the service words it.
+    static func nameFailures(_ name: String, member: String) -> [String] {
         let allowed = name.utf8.allSatisfy { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
@@ -114,12 +156,7 @@ extension InMemoryDynamoDBState {
         if !allowed { failures.append("Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+") }
         if name.utf8.count < 3 { failures.append("Member must have length greater than or equal to 3") }
         if name.utf8.count > 255 { failures.append("Member must have length less than or equal to 255") }
-        guard failures.isEmpty else {
-            let count = failures.count
-            throw .validation(
-                "\(count) validation error\(count == 1 ? "" : "s") detected: "
-                    + failures.map { "Value '\(name)' at '\(member)' failed to satisfy constraint: \($0)" }.joined(separator: "; "))
-        }
+        return failures.map { "Value '\(name)' at '\(member)' failed to satisfy constraint: \($0)" }
     }
 
     static func keyDefinition(

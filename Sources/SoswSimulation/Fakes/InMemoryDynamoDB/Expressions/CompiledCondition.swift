@@ -24,6 +24,17 @@ final class CompiledCondition: CompiledExpression {
         ConditionValidation.issues(of: condition, with: attributes)
     }
 
+    /// The top-level attributes the condition reads that are among `keyNames`, in the order written; a
+    /// placeholder the request does not define is left out (validation reports it).
+    func keyAttributes(among keyNames: [String], _ attributes: ExpressionAttributes) -> [String] {
+        condition.paths.compactMap { path in
+            guard case .success(let resolved) = path.resolved(with: attributes.names),
+                keyNames.contains(resolved.attributeName)
+            else { return nil }
+            return resolved.attributeName
+        }
+    }
+
     /// Whether `item` satisfies the condition; a missing item is the empty item (as for a conditional put).
     func evaluate(_ item: DynamoItem, _ attributes: ExpressionAttributes) throws(DynamoDBError) -> Bool {
         if !staticIssues.isEmpty { try refuseIfStaticallyInvalid() }
