@@ -7,51 +7,77 @@ import SoswCore
 
 /// An HTTP server speaking DynamoDB's JSON 1.0 protocol on 127.0.0.1 (`sosw serve`): any SDK, the AWS CLI or
 /// boto3 pointed at it with an endpoint URL talks to the ``DynamoDBJSONService`` behind it as to the service,
-/// with its status codes, `__type` errors, `x-amzn-RequestId` and `x-amz-crc32` headers.
+/// with its status codes, `__type` errors, `x-amzn-RequestId` and `x-amz-crc32` headers. Every answer, an
+/// unknown path or an oversized body included, is such a JSON error with a request id.
 ///
 /// Signatures are not checked unless a ``SignatureCheck`` is given: a local test server needs requests from
 /// any client with any keys. An `Authorization` header that is present must still be SigV4 in form, as the
 /// service requires, so a client that signs wrongly is caught here too.
 public struct DynamoDBServer: Sendable {
     public static let host = "127.0.0.1"
+    /// How long a keep-alive connection may wait for its next request before it is closed: the 60 s most HTTP
+    /// front ends (AWS's load balancers among them) default to.
+    public static let defaultIdleTimeout = Duration.seconds(60)
 
     public let service: DynamoDBJSONService
     /// 0 lets the system pick a free port; ``run(onListening:)`` reports the one it got.
     public let port: Int
     public let signatureCheck: SignatureCheck?
+    public let idleTimeout: Duration
     private let requestIDs = RequestIDSequence()
 
-    public init(service: DynamoDBJSONService, port: Int, signatureCheck: SignatureCheck? = nil) {
+    public init(
+        service: DynamoDBJSONService, port: Int, signatureCheck: SignatureCheck? = nil,
+        idleTimeout: Duration = defaultIdleTimeout
+    ) {
         self.service = service
         self.port = port
         self.signatureCheck = signatureCheck
+        self.idleTimeout = idleTimeout
     }
 
     /// Serves until the task is cancelled or the process receives SIGINT/SIGTERM. `onListening` receives the
     /// bound port once the socket accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let router = Router()
-        router.post("/") { request, _ in
-            try await self.respond(to: request)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            await self.respond(to: request)
         }
         var logger = Logger(label: "sosw.serve")
         logger.logLevel = .warning
         let requestedPort = port
+        let (seconds, attoseconds) = idleTimeout.components
+        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let application = Application(
-            router: router,
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: ApplicationConfiguration(address: .hostname(Self.host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? requestedPort) },
             logger: logger)
         try await application.runService()
     }
 
-    private func respond(to request: Request) async throws -> Response {
-        let body = Array(try await request.body.collect(upTo: DynamoDBJSONService.maxRequestBytes).readableBytesView)
+    private func respond(to request: Request) async -> Response {
         let reply: DynamoDBJSONReply
-        if let rejection = signatureRejection(of: request, body: body) {
-            reply = rejection
+        let path = (request.head.path ?? "/").prefix { $0 != "?" }
+        if request.method != .post || path != "/" {
+            reply = DynamoDBJSONReply(
+                status: 404,
+                body: DynamoDBJSONService.frontEndError(
+                    "UnknownOperationException",
+                    message: "No operation at \(request.method.rawValue) \(path): DynamoDB answers POST / only"
+                ).body)
         } else {
-            reply = await service.handle(target: request.headers[HTTPField.Name("X-Amz-Target")!], body: body)
+            do {
+                let body = Array(
+                    try await request.body.collect(upTo: DynamoDBJSONService.maxRequestBytes).readableBytesView)
+                if let rejection = signatureRejection(of: request, body: body) {
+                    reply = rejection
+                } else {
+                    reply = await service.handle(target: request.headers[HTTPField.Name("X-Amz-Target")!], body: body)
+                }
+            } catch {
+                reply = Self.bodyRejection(error)
+            }
         }
         let headers: HTTPFields = [
             .contentType: DynamoDBOperation.contentType,
@@ -61,6 +87,20 @@ public struct DynamoDBServer: Sendable {
         return Response(
             status: HTTPResponse.Status(code: reply.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+
+    /// A body that could not be read: 413 when it is over the service's limit, else a 400 SerializationException.
+    private static func bodyRejection(_ error: any Error) -> DynamoDBJSONReply {
+        if error is NIOTooManyBytesError {
+            return DynamoDBJSONReply(
+                status: 413,
+                body: DynamoDBJSONService.frontEndError(
+                    "RequestEntityTooLarge",
+                    message: "The request body is over DynamoDB's limit of \(DynamoDBJSONService.maxRequestBytes) bytes"
+                ).body)
+        }
+        return DynamoDBJSONService.frontEndError(
+            "SerializationException", message: "The request body could not be read: \(error)")
     }
 
     /// With a ``SignatureCheck`` the signature must verify; without one, the header is only parsed.

@@ -28,19 +28,26 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The secret key signatures are checked with (default: AWS_SECRET_ACCESS_KEY).")
     var secretKey: String?
 
-    @Option(help: "The region in the ARNs of created tables.")
+    @Option(help: "The region in the ARNs of created tables, and the one signatures must be scoped to.")
     var region = "us-east-1"
+
+    @Option(help: "Seconds a keep-alive connection may stay idle before it is closed.")
+    var idleTimeout = 60
 
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be from 0 to 65535 (0 picks a free port), got \(port)")
+        }
+        guard idleTimeout >= 1 else {
+            throw ValidationError("--idle-timeout must be at least 1 second, got \(idleTimeout)")
         }
     }
 
     func run() async throws {
         let database = InMemoryDynamoDB(clock: ContinuousClock(), random: SeededRandom(seed: 0), region: region)
         let server = DynamoDBServer(
-            service: DynamoDBJSONService(database: database), port: port, signatureCheck: try signatureCheck())
+            service: DynamoDBJSONService(database: database), port: port, signatureCheck: try signatureCheck(),
+            idleTimeout: .seconds(idleTimeout))
         try await server.run { port in
             FileHandle.standardOutput.write(Data("listening on http://\(DynamoDBServer.host):\(port)\n".utf8))
         }
@@ -57,7 +64,7 @@ struct Serve: AsyncParsableCommand {
                     + "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
         }
         return SignatureCheck(
-            credentials: [AWSCredentials(accessKeyID: accessKey, secretAccessKey: secretKey)],
+            credentials: [AWSCredentials(accessKeyID: accessKey, secretAccessKey: secretKey)], region: region,
             wallClock: SystemWallClock())
     }
 }

@@ -29,12 +29,12 @@ import Testing
         let (status, body) = await Self.call(service, "GetItem", #"{"TableName":"tasks","Key":{"pk":{"S":"a"}}}"#)
         #expect(status == 200)
         #expect(((body["Item"] as? [String: Any])?["v"] as? [String: String]) == ["N": "7"])
-        #expect(DynamoDBJSONService.operationNames.count == 12)
+        #expect(DynamoDBJSONService.operationNames.count == 14)
     }
 
     @Test func unknownTargetsAreUnknownOperationException() async {
         let service = Self.service()
-        for target in [nil, "DynamoDB_20120810.ListTables", "Kinesis_20131202.PutRecord"] {
+        for target in [nil, "DynamoDB_20120810.UpdateTimeToLive", "Kinesis_20131202.PutRecord"] {
             let reply = await service.handle(target: target, body: Array("{}".utf8))
             #expect(reply.status == 400)
             let body = try? JSONDecoder().decode(DynamoDBErrorBody.self, from: Data(reply.body))

@@ -12,10 +12,13 @@ import Testing
 
     /// Runs a server on a free port for the duration of `body`.
     static func withServer<Result: Sendable>(
-        signatureCheck: SignatureCheck? = nil, _ body: @Sendable (AWSEndpoint) async throws -> Result
+        signatureCheck: SignatureCheck? = nil, idleTimeout: Duration = DynamoDBServer.defaultIdleTimeout,
+        _ body: @Sendable (AWSEndpoint) async throws -> Result
     ) async throws -> Result {
         let database = InMemoryDynamoDB(clock: ContinuousClock(), random: SeededRandom(seed: 1))
-        let server = DynamoDBServer(service: DynamoDBJSONService(database: database), port: 0, signatureCheck: signatureCheck)
+        let server = DynamoDBServer(
+            service: DynamoDBJSONService(database: database), port: 0, signatureCheck: signatureCheck,
+            idleTimeout: idleTimeout)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -99,7 +102,7 @@ import Testing
     }
 
     @Test func checkedSignaturesAcceptTheKeyAndRejectOthersAsDynamoDBDoes() async throws {
-        let check = SignatureCheck(credentials: [Self.key], wallClock: SystemWallClock())
+        let check = SignatureCheck(credentials: [Self.key], region: "us-east-1", wallClock: SystemWallClock())
         try await Self.withServer(signatureCheck: check) { endpoint in
             try await Self.createTable(Self.client(endpoint))
             for (credentials, code) in [
