@@ -66,10 +66,10 @@ import Testing
             let request = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
                 + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n{}"
             try socket.write(request)
-            let answer = socket.read()
+            let answer = await socket.read()
             #expect(answer.hasPrefix("HTTP/1.1 200"))
             // No request follows: within a few seconds the server closes the connection (a read returns 0).
-            #expect(socket.readsEndOfStream(within: 5))
+            #expect(await socket.readsEndOfStream(within: 5))
         }
     }
 
@@ -148,25 +148,28 @@ private final class RawConnection {
         }
     }
 
-    /// What one read returns (waiting at most 5 s).
-    func read() -> String {
-        setReadTimeout(seconds: 5)
+    /// What the first read with data returns, waiting at most 5 s. Polls without blocking: the server runs on
+    /// this process's cooperative threads, which a blocking `recv` would hold (two of them on two cores).
+    func read() async -> String {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        return count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
+        for _ in 0..<250 {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count > 0 { return String(decoding: buffer.prefix(count), as: UTF8.self) }
+            if count == 0 { return "" }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return ""
     }
 
-    /// Whether the peer closes the connection within `seconds`.
-    func readsEndOfStream(within seconds: Int) -> Bool {
-        setReadTimeout(seconds: seconds)
+    /// Whether the peer closes the connection within `seconds` (polling, as ``read()`` does).
+    func readsEndOfStream(within seconds: Int) async -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        return count == 0
-    }
-
-    private func setReadTimeout(seconds: Int) {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        for _ in 0..<(seconds * 50) {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count == 0 { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     func close() {
