@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Module layout (DESIGN.md §2): SoswCore holds the logic and the ports; SoswSimulation the deterministic
-/// kernel and the fakes; SoswReports the outputs; SoswAWS the live clients; `sosw` the thin command line.
+/// Module layout: SoswCore holds the logic and the ports; SoswSimulation the deterministic
+/// kernel and the fakes; SoswReports the outputs; SoswAWS the live clients and runs; SoswServe the in-memory
+/// DynamoDB over HTTP; `sosw` the thin command line.
 let package = Package(
     name: "sosw",
     platforms: [.macOS(.v15)],
@@ -57,6 +58,7 @@ let package = Package(
                 "SoswCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
