@@ -18,18 +18,21 @@ extension InMemoryDynamoDBState {
         // A transaction names a handful of items: a linear search for repeats beats hashing their keys.
         var seen: [(table: String, position: IndexKey)] = []
         seen.reserveCapacity(actions.count)
+        var requestBytes = 0
         for action in actions {
             let kinds = [action.conditionCheck != nil, action.put != nil, action.update != nil, action.delete != nil]
             guard kinds.filter({ $0 }).count == 1 else {
                 throw .validation(
                     "TransactItems can only contain one of Check, Put, Update or Delete")
             }
-            let (tableName, position) = try target(of: action)
+            let (tableName, position, putSize) = try target(of: action)
+            requestBytes += Self.transactionBytes(of: action, putSize: putSize)
             if seen.contains(where: { $0.position == position && $0.table == tableName }) {
                 throw .validation("Transaction request cannot include multiple operations on one item")
             }
             seen.append((tableName, position))
         }
+        if requestBytes > Self.maximumTransactionBytes { throw Self.transactionTooLarge }
         var targets: [String] = []
         for (tableName, _) in seen where !targets.contains(tableName) { targets.append(tableName) }
         targets.sort()
@@ -74,18 +77,20 @@ extension InMemoryDynamoDBState {
         return TransactWriteItemsOutput(consumedCapacity: consumed.isEmpty ? nil : consumed)
     }
 
-    private func target(of action: TransactWriteItem) throws(DynamoDBError) -> (String, IndexKey) {
+    /// The table and item an action names, with a Put's item size (nil for the other actions).
+    private func target(of action: TransactWriteItem) throws(DynamoDBError) -> (String, IndexKey, putSize: Int?) {
         if let check = action.conditionCheck {
-            return (check.tableName, try primaryKey(check.key, in: try table(named: check.tableName)))
+            return (check.tableName, try primaryKey(check.key, in: try table(named: check.tableName)), nil)
         }
         if let put = action.put {
-            return (put.tableName, try validateNewItem(put.item, in: try table(named: put.tableName)).position)
+            let (position, stored) = try validateNewItem(put.item, in: try table(named: put.tableName))
+            return (put.tableName, position, stored.size)
         }
         if let update = action.update {
-            return (update.tableName, try primaryKey(update.key, in: try table(named: update.tableName)))
+            return (update.tableName, try primaryKey(update.key, in: try table(named: update.tableName)), nil)
         }
         let delete = action.delete!
-        return (delete.tableName, try primaryKey(delete.key, in: try table(named: delete.tableName)))
+        return (delete.tableName, try primaryKey(delete.key, in: try table(named: delete.tableName)), nil)
     }
 
     /// What planning one action of a transaction gives: its write, or the reason it cancels the transaction.

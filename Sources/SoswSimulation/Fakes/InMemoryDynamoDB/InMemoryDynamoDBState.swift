@@ -102,10 +102,13 @@ struct InMemoryDynamoDBState {
     /// The position of the item a request's `Key` names, checking it has exactly the key attributes.
     func primaryKey(_ key: DynamoItem, in table: StoredTable) throws(DynamoDBError) -> IndexKey {
         guard key.count == table.key.attributeCount, let position = table.primaryKey(of: key) else {
+            // No key attribute has an empty name, so a key with one never matches the schema.
+            if key.keys.contains("") { throw Self.emptyAttributeName }
             throw .validation("The provided key element does not match the schema")
         }
         if position.hasEmptyPartition { throw Self.emptyKey(table.key.partitionName) }
         if let sortName = table.key.sortName, position.hasEmptySort { throw Self.emptyKey(sortName) }
+        try Self.checkKeySizes(key, at: position, in: table)
         return position
     }
 
@@ -124,6 +127,7 @@ struct InMemoryDynamoDBState {
         let sort = try table.key.sortName.map { name throws(DynamoDBError) in
             try Self.validateKeyAttribute(name, table.key.sortType, of: item)
         }
+        try Self.checkKeySizes(partition: partition, sort: sort)
         let position = IndexKey(partition: partition, sort: sort)
         return (position, try validateStoredItem(item, in: table, at: position))
     }
@@ -154,16 +158,18 @@ struct InMemoryDynamoDBState {
         let indexKeys = try Self.indexKeys(in: table) { _, index throws(DynamoDBError) in
             try Self.indexKey(of: item, in: index, at: position)
         }
-        // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid; the
-        // sorted walk (so that the first bad attribute by name is the one reported) runs only when it holds one.
+        // One pass sizes the item and looks for sets, maps and lists, the only values that can be invalid, and
+        // for an empty attribute name; the sorted walk (so that the first bad attribute by name is the one
+        // reported) runs only when it holds one.
         var size = 0
         var mayBeInvalid = false
         for (name, value) in item {
             size += name.utf8.count + value.storageSize
-            mayBeInvalid = mayBeInvalid || value.isContainer
+            mayBeInvalid = mayBeInvalid || value.isContainer || name.isEmpty
         }
         if mayBeInvalid {
             for name in item.keys.sorted() {
+                if name.isEmpty { throw Self.emptyAttributeName }
                 if let value = item[name] { try Self.validateValue(value) }
             }
         }
@@ -201,7 +207,8 @@ struct InMemoryDynamoDBState {
         if changedPartition == nil, let old, let sortName = index.key.sortName, let sortType = index.key.sortType,
             let newSort = changedSort
         {
-            guard let sort = try validateIndexKeyAttribute(sortName, sortType, newSort, in: index) else { return nil }
+            guard let sort = try validateIndexKeyAttribute(sortName, sortType, newSort, isPartition: false, in: index)
+            else { return nil }
             return IndexKey(old, replacingSortWith: sort)
         }
         return try indexKey(
@@ -251,19 +258,21 @@ struct InMemoryDynamoDBState {
         partition: AttributeValue?, sort: AttributeValue?, in index: IndexDefinition, at position: IndexKey
     ) throws(DynamoDBError) -> IndexKey? {
         let partition = try validateIndexKeyAttribute(
-            index.key.partitionName, index.key.partitionType, partition, in: index)
+            index.key.partitionName, index.key.partitionType, partition, isPartition: true, in: index)
         guard let sortName = index.key.sortName, let sortType = index.key.sortType else {
             return partition.map { IndexKey(index: $0, sort: nil, primaryKey: position) }
         }
-        let sort = try validateIndexKeyAttribute(sortName, sortType, sort, in: index)
+        let sort = try validateIndexKeyAttribute(sortName, sortType, sort, isPartition: false, in: index)
         guard let partition, let sort else { return nil }
         return IndexKey(index: partition, sort: sort, primaryKey: position)
     }
 
-    /// An index key attribute's value (`value`, nil when the item lacks it) must have the index's type and not be
-    /// empty. Returns it, or nil when the item lacks it.
+    /// An index key attribute's value (`value`, nil when the item lacks it) must have the index's type, not be
+    /// empty and be within the size limit of the index's partition key (`isPartition`) or sort key. Returns it, or
+    /// nil when the item lacks it.
     private static func validateIndexKeyAttribute(
-        _ name: String, _ type: ScalarAttributeType, _ value: AttributeValue?, in index: IndexDefinition
+        _ name: String, _ type: ScalarAttributeType, _ value: AttributeValue?, isPartition: Bool,
+        in index: IndexDefinition
     ) throws(DynamoDBError) -> AttributeValue? {
         guard let value else { return nil }
         if !KeyDefinition.has(value, type) {
@@ -276,6 +285,7 @@ struct InMemoryDynamoDBState {
                 "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(name)"
             )
         }
+        try checkIndexKeySize(name, value, isPartition: isPartition, in: index)
         return value
     }
 
@@ -288,8 +298,9 @@ struct InMemoryDynamoDBState {
         }
     }
 
-    /// Sets must be non-empty and without duplicates, at any depth.
-    static func validateValue(_ value: AttributeValue) throws(DynamoDBError) {
+    /// Sets must be non-empty and without duplicates, at any depth, and lists and maps no deeper than
+    /// ``maximumContainerDepth``; `depth` is how many lists and maps hold `value` plus one (1 for an attribute).
+    static func validateValue(_ value: AttributeValue, depth: Int = 1) throws(DynamoDBError) {
         switch value {
         case .ss(let strings):
             if strings.isEmpty { throw .validation("One or more parameter values were invalid: An string set  may not be empty") }
@@ -301,9 +312,11 @@ struct InMemoryDynamoDBState {
             if binaries.isEmpty { throw .validation("One or more parameter values were invalid: Binary sets should not be empty") }
             if Set(binaries).count != binaries.count { throw duplicates(binaries.map { "\($0)" }) }
         case .m(let members):
-            for name in members.keys.sorted() { try validateValue(members[name]!) }
+            if depth > maximumContainerDepth { throw nestingTooDeep }
+            for name in members.keys.sorted() { try validateValue(members[name]!, depth: depth + 1) }
         case .l(let elements):
-            for element in elements { try validateValue(element) }
+            if depth > maximumContainerDepth { throw nestingTooDeep }
+            for element in elements { try validateValue(element, depth: depth + 1) }
         case .s, .n, .b, .bool, .null:
             break
         }

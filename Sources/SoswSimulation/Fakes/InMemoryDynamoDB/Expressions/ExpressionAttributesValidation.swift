@@ -15,6 +15,9 @@ func validateExpressionAttributes(
         if let invalid = names.keys.sorted().first(where: { !isPlaceholder($0, sigil: "#") }) {
             throw .validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(invalid)\"")
         }
+        if let empty = names.keys.sorted().first(where: { names[$0]?.isEmpty == true }) {
+            throw .validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key \(empty)")
+        }
     }
     if let values = attributes.values {
         if values.isEmpty { throw .validation("ExpressionAttributeValues must not be empty") }
