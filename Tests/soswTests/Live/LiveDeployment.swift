@@ -91,13 +91,17 @@ struct LiveDeployment {
     func python(_ subcommand: String, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws
         -> JSONValue
     {
-        let python = try #require(
-            ProcessInfo.processInfo.environment["SOSW_PYTHON_SOSW"],
-            "set SOSW_PYTHON_SOSW to a python with sosw 0.7.51 (scripts/test does)", sourceLocation: sourceLocation)
-        var arguments = arguments
-        if !["create-function"].contains(subcommand) { arguments = ["--config", configFile] + arguments }
+        // create-function needs only boto3; everything else runs Python sosw.
+        let needsSosw = subcommand != "create-function"
+        let python = needsSosw
+            ? try #require(
+                ProcessInfo.processInfo.environment["SOSW_PYTHON_SOSW"],
+                "set SOSW_PYTHON_SOSW to a python with sosw 0.7.51 (scripts/test does)", sourceLocation: sourceLocation)
+            : "/usr/bin/env"
+        let interpreter = needsSosw ? [] : ["python3"]
+        let arguments = needsSosw ? ["--config", configFile] + arguments : arguments
         let output = try SoswBinary(path: python).run(
-            [Self.repository + "/Tests/python/sosw_interop.py", subcommand] + arguments,
+            interpreter + [Self.repository + "/Tests/python/sosw_interop.py", subcommand] + arguments,
             environment: environment.merging(["AWS_DEFAULT_REGION": Self.region]) { $1 })
         #expect(output.status == 0, "sosw_interop.py \(subcommand): \(output.stderr)", sourceLocation: sourceLocation)
         return try JSONValue(parsing: output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))

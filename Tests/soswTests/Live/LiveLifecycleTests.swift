@@ -35,28 +35,27 @@ struct LiveLifecycleTests {
             "--event", #"{"action": "mark_task_as_completed", "task_id": "\#(completedID)", "stats": {"rows": 7}}"#,
         ])
         #expect(recorded["report"]?["outcome"] == "recorded")
-        #expect(try deployment.essential("scavenger")["report"]?["archived"] == 1)
+        // Real seconds pass between the commands, more on a loaded machine: each Scavenger figure is summed over
+        // the runs from here on, and runs repeat until the awaited figure is reached.
+        var scavenged = Scavenged(deployment: deployment)
+        try scavenged.run()
+        #expect(scavenged.totals["archived"] == 1)
         let closed = try await deployment.scan(deployment.closedTable)
         #expect(closed.map(\.taskID) == [completedID])
         #expect(closed.first?["labourer_id_task_status"]?.stringValue == "\(deployment.labourer)_1")
         #expect(closed.first?["stat_rows"]?.numberValue?.text == "7")
 
         // The other two expire, wait in the retry table, come back at the head of the queue and run again
-        // with the two never invoked (cap 3: three invocations, the retried ones first).
-        try await Task.sleep(for: .seconds(2.5))
-        #expect(try deployment.essential("scavenger")["report"]?["scheduled_for_retry"] == 2)
-        #expect(try await deployment.scan(deployment.retryTable).count == 2)
-        try await Task.sleep(for: .seconds(1.5))
-        #expect(try deployment.essential("scavenger")["report"]?["requeued"] == 2)
+        // with one never invoked (cap 3: three invocations, the retried ones first).
+        try await scavenged.run(until: "scheduled_for_retry", reaches: 2)
+        try await scavenged.run(until: "requeued", reaches: 2)
         #expect(try deployment.essential("orchestrator")["report"]?["invoked"] == 3)
         let attempts = try await deployment.scan(deployment.tasksTable).compactMap(\.attempts).sorted()
         #expect(attempts == [0, 1, 2, 2], "the two retried tasks are on their second attempt, one new task on its first")
 
         // Second expiry: the retried tasks have had max_attempts and die; the other goes to retry.
-        try await Task.sleep(for: .seconds(2.5))
-        let scavenged = try deployment.essential("scavenger")["report"]
-        #expect(scavenged?["dead"] == 2)
-        #expect(scavenged?["scheduled_for_retry"] == 1)
+        try await scavenged.run(until: "dead", reaches: 2)
+        try await scavenged.run(until: "scheduled_for_retry", reaches: 3)
         let dead = try await deployment.scan(deployment.closedTable).filter {
             $0["labourer_id_task_status"]?.stringValue == "\(deployment.labourer)_0"
         }
@@ -71,6 +70,30 @@ struct LiveLifecycleTests {
         let queued = try await deployment.scan(deployment.tasksTable)
         #expect(queued.filter { $0.attempts == 0 }.count == 2, "the never-invoked task and the redriven one")
         #expect(try await deployment.scan(deployment.closedTable).count == 2)
+    }
+
+    /// Scavenger runs of one deployment with their report's figures added up.
+    struct Scavenged {
+        let deployment: LiveDeployment
+        var totals: [String: Int] = [:]
+
+        mutating func run(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let report = try deployment.essential("scavenger", sourceLocation: sourceLocation)["report"]
+            for figure in ["archived", "scheduled_for_retry", "requeued", "dead"] {
+                totals[figure, default: 0] += Int(report?[figure]?.intValue ?? 0)
+            }
+        }
+
+        /// Runs every half second until `figure` adds up to `total`; fails the test after 30 s.
+        mutating func run(
+            until figure: String, reaches total: Int, sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws {
+            for _ in 0..<60 where totals[figure, default: 0] < total {
+                try await Task.sleep(for: .milliseconds(500))
+                try run(sourceLocation: sourceLocation)
+            }
+            #expect(totals[figure, default: 0] == total, "\(figure) after the runs: \(totals)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test func badInputGivesOneClearLineANonZeroExitAndLeavesTheTablesAlone() async throws {
