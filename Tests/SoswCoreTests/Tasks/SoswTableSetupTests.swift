@@ -57,8 +57,8 @@ import Testing
 }
 
 /// The fake, except that each table it created answers `CREATING` until `creatingFor` has passed.
-private final class SlowlyCreatedTables: DynamoDB {
-    let base: InMemoryDynamoDB<SimClock>
+private final class SlowlyCreatedTables: ForwardingDynamoDB {
+    let base: any DynamoDB
     let clock: SimClock
     let creatingFor: Duration
     private let activeAt = Mutex<[String: SimClock.Instant]>([:])
@@ -82,23 +82,4 @@ private final class SlowlyCreatedTables: DynamoDB {
         if let ready = activeAt.withLock({ $0[input.tableName] }), now < ready { output.table?.tableStatus = .creating }
         return output
     }
-
-    nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput { try await base.putItem(input) }
-    nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput { try await base.getItem(input) }
-    nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput { try await base.updateItem(input) }
-    nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput { try await base.deleteItem(input) }
-    nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput { try await base.query(input) }
-    nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput { try await base.scan(input) }
-    nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
-        try await base.batchWriteItem(input)
-    }
-    nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput { try await base.batchGetItem(input) }
-    nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
-        try await base.transactWriteItems(input)
-    }
-    nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput { try await base.deleteTable(input) }
-    nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
-        try await base.transactGetItems(input)
-    }
-    nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput { try await base.listTables(input) }
 }
