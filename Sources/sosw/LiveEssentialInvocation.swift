@@ -31,11 +31,7 @@ struct LiveEssentialInvocation {
             if essential != .workerAssistant {
                 try await Self.checkTasksTable(configuration.taskManager.tasksTable, aws: aws)
             }
-            let essentials = SoswEssentials(
-                configuration: configuration, ports: aws.ports,
-                environment: SoswEnvironment(
-                    clock: ContinuousClock(), wallClock: SystemWallClock(), random: SystemRandomSource(),
-                    ids: UUIDSource(), logger: logger))
+            let essentials = aws.essentials(configuration: configuration, logger: logger)
             return LiveRun(essential: essential, essentials: essentials, functionName: functionName)
         }
         guard let period else {

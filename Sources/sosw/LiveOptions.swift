@@ -70,7 +70,7 @@ struct LiveOptions: ParsableArguments {
 
     /// The config table as sosw names it.
     func configTableName(environment: [String: String]) -> String {
-        configTable ?? (environment["STAGE"] == "test" ? "autotest_config" : "config")
+        configTable ?? LiveConfigSource.defaultTableName(environment: environment)
     }
 
     /// Where this command's documents come from.
@@ -78,13 +78,8 @@ struct LiveOptions: ParsableArguments {
         if let config {
             return .document(try LiveInput.jsonObject(fromFile: config, option: "--config"))
         }
-        switch configSource {
-        case .dynamodb:
-            return .table(ConfigTable(
-                dynamoDB: aws.dynamoDB, tableName: configTableName(environment: environment), env: configEnv))
-        case .ssm:
-            return .parameters(SSMConfigDocuments(parameters: aws.ssm))
-        }
+        return .stored(
+            useSSM: configSource == .ssm, table: configTableName(environment: environment), env: configEnv, aws: aws)
     }
 
     /// Logs on standard error, so standard output carries only the reports.

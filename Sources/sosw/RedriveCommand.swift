@@ -38,11 +38,7 @@ struct RedriveCommand: AsyncParsableCommand {
                     "--labourer \(labourer): no such labourer in task_config.labourers; configured: "
                         + configuration.taskManager.labourers.map(\.id).sorted().joined(separator: ", "))
             }
-            let essentials = SoswEssentials(
-                configuration: configuration, ports: aws.ports,
-                environment: SoswEnvironment(
-                    clock: ContinuousClock(), wallClock: SystemWallClock(), random: SystemRandomSource(),
-                    ids: UUIDSource(), logger: logger))
+            let essentials = aws.essentials(configuration: configuration, logger: logger)
             return try await essentials.taskManager.redriveDeadTasks(labourerID: labourer, limit: limit)
         }
         print(JSONValue.object(["labourer_id": .string(labourer), "redriven": .int(Int64(moved))]).serialized())

@@ -36,7 +36,7 @@ struct TablesCommand: AsyncParsableCommand {
                 let aws = try LiveAWS.fromEnvironment(environment)
                 let tables = SoswTableSchemas.createTableInputs(
                     config: taskConfig,
-                    configTable: configTable ?? (environment["STAGE"] == "test" ? "autotest_config" : "config"))
+                    configTable: configTable ?? LiveConfigSource.defaultTableName(environment: environment))
                 return try await SoswTableSetup(dynamoDB: aws.dynamoDB, clock: ContinuousClock()).create(tables)
             }
             print(report.json.serialized())

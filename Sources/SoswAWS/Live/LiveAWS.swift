@@ -1,3 +1,4 @@
+import Logging
 import SoswCore
 
 /// The AWS side of a live run: region and credentials found as the AWS SDKs find them, and one client per
@@ -46,6 +47,15 @@ public struct LiveAWS: Sendable {
     /// The SNS client of a topic's region (sosw's dead-task topic may live in another region).
     public func sns(region: String) -> SNSClient {
         snsClients(region)
+    }
+
+    /// The essentials wired to these clients, with the system's clocks, randomness and ids.
+    public func essentials(configuration: SoswConfiguration, logger: Logger) -> SoswEssentials<ContinuousClock> {
+        SoswEssentials(
+            configuration: configuration, ports: ports,
+            environment: SoswEnvironment(
+                clock: ContinuousClock(), wallClock: SystemWallClock(), random: SystemRandomSource(), ids: UUIDSource(),
+                logger: logger))
     }
 
     /// The four ports the essentials are wired to.

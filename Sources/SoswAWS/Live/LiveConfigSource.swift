@@ -13,6 +13,19 @@ public enum LiveConfigSource: Sendable {
     /// SSM parameters named like the table's documents, as sosw's SSMConfig reads them.
     case parameters(SSMConfigDocuments)
 
+    /// sosw's config table as it names it: `config`, or `autotest_config` when `STAGE=test`.
+    public static func defaultTableName(environment: [String: String]) -> String {
+        environment["STAGE"] == "test" ? "autotest_config" : "config"
+    }
+
+    /// Where sosw keeps the documents: its config table (`useSSM` false) or SSM parameters, read through
+    /// `aws`'s clients.
+    public static func stored(useSSM: Bool, table: String, env: String, aws: LiveAWS) -> LiveConfigSource {
+        useSSM
+            ? .parameters(SSMConfigDocuments(parameters: aws.ssm))
+            : .table(ConfigTable(dynamoDB: aws.dynamoDB, tableName: table, env: env))
+    }
+
     /// Every essential's settings, read once for the essential deployed as `functionName`.
     public func configuration(functionName: String) async throws -> SoswConfiguration {
         switch self {

@@ -21,12 +21,9 @@ public enum LiveLambdaFunction {
         let aws = try LiveAWS.fromEnvironment(environment)
         let configuration = try await configSource(environment: environment, aws: aws)
             .configuration(functionName: functionName)
-        let essentials = SoswEssentials(
-            configuration: configuration, ports: aws.ports,
-            environment: SoswEnvironment(
-                clock: ContinuousClock(), wallClock: SystemWallClock(), random: SystemRandomSource(), ids: UUIDSource(),
-                logger: logger))
-        let run = LiveRun(essential: essential, essentials: essentials, functionName: functionName)
+        let run = LiveRun(
+            essential: essential, essentials: aws.essentials(configuration: configuration, logger: logger),
+            functionName: functionName)
         let invocations = Mutex(0)
         logger.info("sosw \(essential.rawValue) ready as \(functionName)")
         return { event, context in
@@ -43,14 +40,13 @@ public enum LiveLambdaFunction {
 
     /// Where a deployed essential's documents are: the variables the deployment template sets.
     public static func configSource(environment: [String: String], aws: LiveAWS) throws -> LiveConfigSource {
-        switch environment["SOSW_CONFIG_SOURCE"] ?? "dynamodb" {
-        case "dynamodb", "":
+        let source = environment["SOSW_CONFIG_SOURCE"] ?? "dynamodb"
+        switch source {
+        case "dynamodb", "", "ssm":
             let table = environment["SOSW_CONFIG_TABLE"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? (environment["STAGE"] == "test" ? "autotest_config" : "config")
-            return .table(ConfigTable(
-                dynamoDB: aws.dynamoDB, tableName: table, env: environment["SOSW_CONFIG_ENV"] ?? "production"))
-        case "ssm":
-            return .parameters(SSMConfigDocuments(parameters: aws.ssm))
+                ?? LiveConfigSource.defaultTableName(environment: environment)
+            return .stored(
+                useSSM: source == "ssm", table: table, env: environment["SOSW_CONFIG_ENV"] ?? "production", aws: aws)
         case let other:
             throw ConfigError(
                 path: "SOSW_CONFIG_SOURCE", value: .string(other),

@@ -25,9 +25,6 @@ final class FaultProxy {
         var status: Int?
         var taskIDs: [String]
         var attempts: Int?
-
-        /// Whether it reached moto (a slow request does; the other faults answer instead of forwarding).
-        var forwarded: Bool { fault == nil || fault == "slow" }
     }
 
     let url: String
