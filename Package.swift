@@ -1,9 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Module layout: SoswCore holds the logic and the ports; SoswSimulation the deterministic
-/// kernel and the fakes; SoswReports the outputs; SoswAWS the live clients and runs; SoswServe the in-memory
-/// DynamoDB over HTTP; `sosw` the thin command line.
+/// Module layout: SoswCore holds the logic and the ports; SoswSimulation the deterministic kernel and the
+/// fakes; SoswReports the outputs of a simulated run (summaries, charts, the SQLite run store); SoswAWS the live
+/// clients and runs; SoswServe the in-memory DynamoDB over HTTP; `sosw` the thin command line.
 let package = Package(
     name: "sosw",
     platforms: [.macOS(.v15)],
@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -50,7 +51,11 @@ let package = Package(
         ),
         .target(
             name: "SoswReports",
-            dependencies: ["SoswCore"]
+            dependencies: [
+                "SoswCore",
+                "SoswSimulation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "SoswAWS",
@@ -103,8 +108,9 @@ let package = Package(
         .testTarget(
             name: "soswTests",
             dependencies: [
-                "sosw", "SoswCore", "SoswSimulation", "SoswAWS", "SoswServe",
+                "sosw", "SoswCore", "SoswSimulation", "SoswReports", "SoswAWS", "SoswServe",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -31,8 +31,9 @@ struct Check: AsyncParsableCommand {
                 print("skip  \(file): a kernel-workload file has no expectations")
                 continue
             }
-            let (_, summary) = try EngineRun(
-                scenario: scenario, scenarioText: text, seed: nil, scheduling: .fifo, directory: "\(out)/\(scenario.name)"
+            let (_, summary, _) = try EngineRun(
+                scenario: scenario, scenarioText: text, seed: nil, scheduling: .fifo,
+                outputs: RunOutputs(directory: "\(out)/\(scenario.name)")
             ).run()
             for expectation in summary.expectations {
                 let verdict = expectation.passed ? "pass" : "FAIL"

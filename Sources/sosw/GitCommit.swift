@@ -3,7 +3,10 @@ import Foundation
 /// The commit of the working directory's checkout, for run records: `<12 hex>` or `<12 hex>-dirty`, or
 /// `unknown` when git or a checkout is not there.
 enum GitCommit {
-    static func describe() -> String {
+    /// The commit, looked up once per process (a sweep records it with every run).
+    static let current = describe()
+
+    private static func describe() -> String {
         guard let head = git(["rev-parse", "--short=12", "HEAD"]), !head.isEmpty else { return "unknown" }
         let changes = git(["status", "--porcelain", "--untracked-files=no"]) ?? ""
         return changes.isEmpty ? head : head + "-dirty"

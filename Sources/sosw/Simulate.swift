@@ -10,10 +10,12 @@ struct Simulate: AsyncParsableCommand {
         abstract: "Run scenarios in virtual time and write what happened under reports/<name>/.",
         discussion: """
             A scenario file (DESIGN.md §5) runs sosw's essentials against the simulated AWS and writes \
-            events.jsonl (one JSON line per event, virtual time in `t`), summary.json, summary.md, series.csv \
-            (per labourer and minute), functions.csv (per function and minute), tasks.csv (per task) and \
-            report.html (one self-contained page of charts: queue, running vs cap, invocations, retries and dead, \
-            health and latency per labourer, concurrency and throttles per function, AWS calls, expectations). A file \
+            events.jsonl (one JSON line per event, virtual time in `t`; none with `--events none`), summary.json, \
+            summary.md, series.csv (per labourer and minute), functions.csv (per function and minute), tasks.csv (per \
+            task), report.html (one self-contained page of charts: queue, running vs cap, invocations, retries and \
+            dead, health and latency per labourer, concurrency and throttles per function, AWS calls, expectations) \
+            and run.sqlite (the run store; with `--store FILE` the run is appended to that store instead). Exit \
+            status: 0 done, 2 a malformed scenario, 3 an output that cannot be written. A file \
             with a top-level `workload:` runs the kernel's contention workload instead (events.jsonl and \
             run.json); so does no FILE at all (the embedded default).
             """
@@ -31,6 +33,12 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Output directory (default: reports/<scenario name>; with several files, <out>/<scenario name>).")
     var out: String?
 
+    @Option(help: "Event log: full writes events.jsonl, none writes none (every other output is the same).")
+    var events: RunOutputs.Events = .full
+
+    @Option(help: "A run store (SQLite) to append each run to, instead of a run.sqlite in its output directory.")
+    var store: String?
+
     func validate() throws {
         guard SchedulingPolicy(schedule) != nil else {
             throw ValidationError("--schedule must be 'fifo' or 'random:<seed>', got '\(schedule)'")
@@ -42,13 +50,14 @@ struct Simulate: AsyncParsableCommand {
             try runKernel(.embeddedDefault, text: KernelScenario.embeddedDefaultText)
             return
         }
+        let store = try OutputFailure.openStore(store)
         for file in files {
             let (loaded, text) = try ScenarioFileReader.load(file)
             switch loaded {
             case .kernel(let kernel):
                 try runKernel(kernel, text: text)
             case .engine(let scenario):
-                try runEngine(scenario, text: text)
+                try runEngine(scenario, text: text, store: store)
             }
         }
     }
@@ -58,11 +67,11 @@ struct Simulate: AsyncParsableCommand {
         return files.count > 1 ? "\(out)/\(name)" : out
     }
 
-    private func runEngine(_ scenario: Scenario, text: String) throws {
+    private func runEngine(_ scenario: Scenario, text: String, store: RunStore?) throws {
         let directory = directory(for: scenario.name)
-        let (result, summary) = try EngineRun(
+        let (result, summary, written) = try EngineRun(
             scenario: scenario, scenarioText: text, seed: seed, scheduling: SchedulingPolicy(schedule)!,
-            directory: directory
+            outputs: RunOutputs(directory: directory, events: events), store: store
         ).run()
         let record = summary.record
         print("\(scenario.name)  seed \(result.seed)  schedule \(result.scheduling)  (\(BuildInfo.configuration) build)")
@@ -86,12 +95,13 @@ struct Simulate: AsyncParsableCommand {
                 + " (\(format(record.speedup))× real time, \(format(record.eventsPerSecond)) events/s, \(result.jobsRun) jobs)"
         )
         print("  events sha256 \(result.eventsSHA256)")
-        print("  wrote \(directory)/summary.md, report.html, summary.json, events.jsonl, series.csv, functions.csv, tasks.csv")
+        print("  wrote \(directory)/" + written.joined(separator: ", "))
+        if let store { print("  stored in \(store.path)") }
     }
 
     private func runKernel(_ scenario: KernelScenario, text scenarioText: String) throws {
         let directory = directory(for: scenario.name)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        _ = try OutputFailure.reporting { try RunOutputs(directory: directory).prepare() }
 
         let clock = ContinuousClock()
         let started = clock.now
@@ -104,7 +114,7 @@ struct Simulate: AsyncParsableCommand {
 
         let record = RunRecord(
             scenario: scenario.name, seed: result.seed, scheduling: result.scheduling.description,
-            scenarioSHA256: sha256Hex(scenarioText.utf8), commit: GitCommit.describe(),
+            scenarioSHA256: sha256Hex(scenarioText.utf8), commit: GitCommit.current,
             events: result.events, eventsSHA256: result.eventsSHA256,
             simulatedSeconds: result.simulatedSeconds, wallSeconds: wall, jobsRun: result.jobsRun
         )

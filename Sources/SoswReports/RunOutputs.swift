@@ -1,0 +1,81 @@
+import Foundation
+import SoswCore
+import SoswSimulation
+
+/// Everything a scenario run leaves in its folder: `events.jsonl` (written by the run itself, as it goes),
+/// then `summary.json`, `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`, `report.html` and the run
+/// store `run.sqlite` — or, with a shared store, the run appended there instead. One home for the outputs, so
+/// `simulate`, `check` and `sweep` write the same files the same way.
+public struct RunOutputs: Sendable {
+    /// Whether the run keeps its event log: `none` writes no `events.jsonl` (for million-task runs); every
+    /// other output, the events' hash included, is the same.
+    public enum Events: String, Sendable, CaseIterable {
+        case full
+        case none
+    }
+
+    public let directory: String
+    public let events: Events
+
+    public init(directory: String, events: Events = .full) {
+        self.directory = directory
+        self.events = events
+    }
+
+    /// Makes the folder and returns where the run writes its event log (nil for `none`, after removing a log a
+    /// previous run left there, which would no longer match the summary).
+    public func prepare() throws(RunOutputError) -> String? {
+        let eventsPath = "\(directory)/events.jsonl"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if events == .none, FileManager.default.fileExists(atPath: eventsPath) {
+                try FileManager.default.removeItem(atPath: eventsPath)
+            }
+        } catch {
+            throw RunOutputError(path: directory, reason: Self.reason(error))
+        }
+        return events == .full ? eventsPath : nil
+    }
+
+    /// Writes the summaries, tables and page of a finished run, and stores it: in `store` when given, else in a
+    /// fresh `run.sqlite` in the folder. Returns the names of the files written, in the order a person reads them.
+    @discardableResult
+    public func write(
+        _ summary: RunSummary, result: ScenarioRun.Result, store: RunStore? = nil, overrides: JSONValue = .object([:]),
+        recordedAt: String
+    ) throws -> [String] {
+        var written: [String] = []
+        func write(_ text: String, _ name: String) throws(RunOutputError) {
+            let path = "\(directory)/\(name)"
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw RunOutputError(path: path, reason: Self.reason(error))
+            }
+            written.append(name)
+        }
+        try write(summary.markdown, "summary.md")
+        try write(HTMLReport(summary: summary, charts: RunCharts(result: result)).html, "report.html")
+        try write(summary.json.serialized() + "\n", "summary.json")
+        if events == .full { written.append("events.jsonl") }
+        try write(RunCSVTables.labourerSeries(result.figures).text, "series.csv")
+        try write(RunCSVTables.functionSeries(result.figures).text, "functions.csv")
+        try write(RunCSVTables.taskRecords(result.figures).text, "tasks.csv")
+        let stored = StoredRun(summary: summary, figures: result.figures, overrides: overrides, recordedAt: recordedAt)
+        if let store {
+            try store.append(stored)
+        } else {
+            try RunStore.replacing(path: "\(directory)/run.sqlite").append(stored)
+            written.append("run.sqlite")
+        }
+        return written
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+}
