@@ -22,7 +22,7 @@ final class EssentialLog: Sendable {
         var fields = extra
         fields["essential"] = .string(essential.rawValue)
         fields["run"] = .int(Int64(run))
-        log.record("essential.started", at: clock.currentTime(), fields)
+        log.record(.essentialStarted, at: clock.currentTime(), fields)
         return run
     }
 
@@ -30,13 +30,13 @@ final class EssentialLog: Sendable {
         var fields = extra
         fields["essential"] = .string(essential.rawValue)
         fields["run"] = .int(Int64(run))
-        log.record("essential.finished", at: clock.currentTime(), fields)
+        log.record(.essentialFinished, at: clock.currentTime(), fields)
     }
 
     /// Logs an injected fault.
     func fault(_ kind: String, _ extra: EventFields = [:]) {
         var fields = extra
         fields["kind"] = .string(kind)
-        log.record("fault", at: clock.currentTime(), fields)
+        log.record(.fault, at: clock.currentTime(), fields)
     }
 }

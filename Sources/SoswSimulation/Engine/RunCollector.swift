@@ -80,35 +80,35 @@ final class RunCollector: EventListener {
             // Looked up only by the events that use them: most events of a run are not counted here.
             lazy var taskID = fields["task_id"]?.stringValue
             lazy var labourerID = fields["labourer_id"]?.stringValue
-            switch event {
-            case "task.created":
+            switch RunEvent(rawValue: event) {
+            case .taskCreated:
                 guard let taskID, let labourerID else { return }
                 state.tasks[taskID] = state.records.count
                 state.records.append(TaskRecordFigures(taskID: taskID, labourerID: labourerID, created: seconds(time)))
                 state.open += 1
                 update(&state, labourerID) { $0.figures.created += 1; $0.queued += 1 }
-            case "task.invoked":
+            case .taskInvoked:
                 guard let taskID, let labourerID else { return }
                 let attempt = Int(fields["attempt"]?.intValue ?? 0)
                 if !state.invokedAttempts.insert(TaskAttempt(taskID: taskID, attempt: attempt)).inserted { state.duplicateInvocations += 1 }
                 if let index = state.tasks[taskID] { state.records[index].invocations.append((seconds(time), attempt)) }
                 update(&state, labourerID) { $0.figures.invocations += 1; $0.queued -= 1; $0.minute.invoked += 1 }
-            case "task.completed":
+            case .taskCompleted:
                 guard let taskID else { return }
                 state.completedTasks.insert(taskID)
                 if let index = state.tasks[taskID], state.records[index].completed == nil {
                     state.records[index].completed = seconds(time)
                 }
-            case "task.expired":
+            case .taskExpired:
                 guard let labourerID else { return }
                 update(&state, labourerID) { $0.figures.expired += 1; $0.minute.expired += 1 }
-            case "task.retry_scheduled":
+            case .taskRetryScheduled:
                 guard let labourerID else { return }
                 update(&state, labourerID) { $0.figures.retries += 1; $0.minute.retried += 1 }
-            case "task.requeued":
+            case .taskRequeued:
                 guard let labourerID else { return }
                 update(&state, labourerID) { $0.queued += 1 }
-            case "task.archived":
+            case .taskArchived:
                 guard let taskID, let labourerID else { return }
                 let outcome = fields["outcome"]?.stringValue ?? "completed"
                 var latency: Double?
@@ -129,7 +129,7 @@ final class RunCollector: EventListener {
                     }
                     if let latency { labourer.figures.latencies.append(latency) }
                 }
-            case "worker.started":
+            case .workerStarted:
                 guard let function = fields["function"]?.stringValue else { return }
                 updateFunction(&state, function) { function in
                     function.figures.executions += 1
@@ -150,7 +150,7 @@ final class RunCollector: EventListener {
                     labourer.figures.peakRunning = max(labourer.figures.peakRunning, labourer.running)
                     if duplicate { labourer.figures.duplicateExecutions += 1 }
                 }
-            case "worker.finished":
+            case .workerFinished:
                 guard let function = fields["function"]?.stringValue else { return }
                 updateFunction(&state, function) { $0.running -= 1 }
                 guard let labourerID = labourerOfFunction[function] else { return }
@@ -160,10 +160,10 @@ final class RunCollector: EventListener {
                     labourer.runningSince = time
                     labourer.running -= 1
                 }
-            case "lambda.throttled":
+            case .lambdaThrottled:
                 guard let function = fields["function"]?.stringValue else { return }
                 updateFunction(&state, function) { $0.figures.throttles += 1; $0.minute.throttles += 1 }
-            case "orchestrator.labourer":
+            case .orchestratorLabourer:
                 guard let labourerID, let level = fields["health"]?.intValue else { return }
                 update(&state, labourerID) { labourer in
                     if let health = labourer.health, let since = labourer.healthSince {

@@ -107,6 +107,8 @@ final class ScenarioDriver: Sendable {
 
     /// One run of an essential, stopped after `crashAfter` when given (a crash part-way through).
     private func runOnce(_ essential: Essential, crashAfter: Duration?) async {
+        let began = clock.currentTime()
+        defer { world.essentialRuns.record(essential, elapsed: clock.currentTime() - began) }
         guard let crashAfter else {
             await perform(essential)
             return
@@ -139,7 +141,7 @@ final class ScenarioDriver: Sendable {
             let run = world.essentialLog.started(.orchestrator)
             let report = await world.essentials.orchestrator().run()
             for labourer in report.labourers {
-                world.log.record("orchestrator.labourer", at: clock.currentTime(), [
+                world.log.record(.orchestratorLabourer, at: clock.currentTime(), [
                     "labourer_id": .string(labourer.labourerID), "health": .int(Int64(labourer.status.rawValue)),
                     "running": .int(Int64(labourer.running)), "desired": .int(Int64(labourer.desired)),
                     "invoked": .int(Int64(labourer.outcomes.filter { $0 == .invoked }.count)),
@@ -184,7 +186,7 @@ final class ScenarioDriver: Sendable {
     private func produce(_ work: LoadWork, index: Int) async {
         switch work {
         case .job(let job):
-            world.log.record("load.job", at: clock.currentTime(), ["entry": .int(Int64(index))])
+            world.log.record(.loadJob, at: clock.currentTime(), ["entry": .int(Int64(index))])
             do {
                 _ = try await world.essentials.ports.lambda.invoke(
                     InvokeInput(functionName: ScenarioWorld.schedulerFunction, invocationType: .event, json: job))
@@ -192,7 +194,7 @@ final class ScenarioDriver: Sendable {
                 loadFailed(index, error)
             }
         case .tasks(let batch):
-            world.log.record("load.tasks", at: clock.currentTime(), [
+            world.log.record(.loadTasks, at: clock.currentTime(), [
                 "entry": .int(Int64(index)), "labourer_id": .string(batch.labourer), "count": .int(Int64(batch.count)),
             ])
             await create(batch.count, of: batch.labourer, payload: batch.payload, index: index)
@@ -222,7 +224,7 @@ final class ScenarioDriver: Sendable {
 
     private func loadFailed(_ index: Int, _ error: any Error) {
         guard !(error is CancellationError) else { return }
-        world.log.record("load.failed", at: clock.currentTime(), [
+        world.log.record(.loadFailed, at: clock.currentTime(), [
             "entry": .int(Int64(index)), "error": .string(String(describing: error)),
         ])
     }

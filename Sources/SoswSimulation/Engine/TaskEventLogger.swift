@@ -1,7 +1,7 @@
 import SoswCore
 import Synchronization
 
-/// Writes the essentials' ``TaskEvent``s into the run's event log under their contract names (DESIGN.md §6):
+/// Writes the essentials' ``TaskEvent``s into the run's event log under their ``RunEvent`` names:
 /// `task.created`, `task.invoked` (`attempt`), `task.completed`, `task.expired`, `task.retry_scheduled`
 /// (`retry_at`), `task.requeued`, `task.dead`, `task.archived` (`outcome`), each with `task_id` and
 /// `labourer_id`, at the virtual time it happened.
@@ -22,34 +22,34 @@ final class TaskEventLogger: TaskEventObserver {
         switch event {
         case .created(let taskID, let labourerID):
             labourers.withLock { $0[taskID] = labourerID }
-            record("task.created", taskID, labourerID, [:], at: now)
+            record(.taskCreated, taskID, labourerID, [:], at: now)
         case .invoked(let taskID, let labourerID, let attempt):
-            record("task.invoked", taskID, labourerID, ["attempt": .int(Int64(attempt))], at: now)
+            record(.taskInvoked, taskID, labourerID, ["attempt": .int(Int64(attempt))], at: now)
         case .completed(let taskID):
             let labourerID = labourers.withLock { $0[taskID] }
             var fields: EventFields = ["task_id": .string(taskID)]
             fields["labourer_id"] = labourerID.map(JSONValue.string) ?? .null
-            log.record("task.completed", at: now, fields)
+            log.record(.taskCompleted, at: now, fields)
         case .expired(let taskID, let labourerID, let attempts):
-            record("task.expired", taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
+            record(.taskExpired, taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
         case .retryScheduled(let taskID, let labourerID, let retryAt):
-            record("task.retry_scheduled", taskID, labourerID, ["retry_at": .int(retryAt)], at: now)
+            record(.taskRetryScheduled, taskID, labourerID, ["retry_at": .int(retryAt)], at: now)
         case .requeued(let taskID, let labourerID):
-            record("task.requeued", taskID, labourerID, [:], at: now)
+            record(.taskRequeued, taskID, labourerID, [:], at: now)
         case .dead(let taskID, let labourerID, let attempts):
-            record("task.dead", taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
+            record(.taskDead, taskID, labourerID, ["attempts": .int(Int64(attempts))], at: now)
         case .archived(let taskID, let labourerID, let outcome):
             labourers.withLock { _ = $0.removeValue(forKey: taskID) }
-            record("task.archived", taskID, labourerID, ["outcome": .string(outcome.rawValue)], at: now)
+            record(.taskArchived, taskID, labourerID, ["outcome": .string(outcome.rawValue)], at: now)
         }
     }
 
     private func record(
-        _ name: String, _ taskID: String, _ labourerID: String, _ extra: EventFields, at time: UnixTime
+        _ event: RunEvent, _ taskID: String, _ labourerID: String, _ extra: EventFields, at time: UnixTime
     ) {
         var fields = extra
         fields["task_id"] = .string(taskID)
         fields["labourer_id"] = .string(labourerID)
-        log.record(name, at: time, fields)
+        log.record(event, at: time, fields)
     }
 }

@@ -78,7 +78,7 @@ extension SimulatedLambda {
         var fields = eventFields(event)
         fields["attempt"] = .int(Int64(delivery.attempt + 1))
         fields["retry_at"] = .double(due.seconds)
-        log.record("lambda.retry_scheduled", at: finished, fields)
+        log.record(.lambdaRetryScheduled, at: finished, fields)
         wake.yield()
     }
 
@@ -101,7 +101,7 @@ extension SimulatedLambda {
         let planned = plannedOutcome(function, taskID: invocation.taskID)
         var fields = invocationFields(invocation)
         state.withLock { $0.statistics[function.name, default: FunctionStatistics()].executionsStarted += 1 }
-        log.record("worker.started", at: invocation.startedAt, fields)
+        log.record(.workerStarted, at: invocation.startedAt, fields)
 
         let timedOut = ExecutionResult(
             outcome: .timeout,
@@ -128,7 +128,7 @@ extension SimulatedLambda {
         fields["duration"] = .double((result.elapsed.secondsValue * 1000).rounded() / 1000)
         if let message = result.errorMessage, result.outcome == .fail { fields["error"] = .string(message) }
         state.withLock { $0.statistics[function.name, default: FunctionStatistics()].executionsFinished[result.outcome, default: 0] += 1 }
-        log.record("worker.finished", at: clock.currentTime(), fields)
+        log.record(.workerFinished, at: clock.currentTime(), fields)
         return result
     }
 
@@ -201,7 +201,7 @@ extension SimulatedLambda {
         fields["reason"] = .string(reason.rawValue)
         fields["attempt"] = .int(Int64(attempt))
         fields["age"] = .double(((now - event.receivedAt).secondsValue * 1000).rounded() / 1000)
-        log.record("lambda.event_dropped", at: now, fields)
+        log.record(.lambdaEventDropped, at: now, fields)
         finishIfDrained()
     }
 

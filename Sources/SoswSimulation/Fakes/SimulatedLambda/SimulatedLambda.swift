@@ -339,7 +339,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
                 "delivery_at": .double(at.seconds),
             ]
             if let taskID { fields["task_id"] = .string(taskID) }
-            log.record("lambda.duplicate_delivery", at: now, fields)
+            log.record(.lambdaDuplicateDelivery, at: now, fields)
         }
         state.withLock { state in
             state.eventsInFlight += deliveries.count
@@ -409,7 +409,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         ]
         if let taskID { fields["task_id"] = .string(taskID) }
         if let retryAt { fields["retry_at"] = .double(retryAt.seconds) }
-        log.record("lambda.throttled", at: now, fields)
+        log.record(.lambdaThrottled, at: now, fields)
     }
 
     // MARK: Helpers

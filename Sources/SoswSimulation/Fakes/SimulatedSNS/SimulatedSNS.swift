@@ -62,7 +62,7 @@ public final class SimulatedSNS: SNS, Sendable {
         }
         var fields: EventFields = ["topic": .string(input.topicArn), "message_id": .string(messageID)]
         if let subject = input.subject { fields["subject"] = .string(subject) }
-        log.record("sns.published", at: now, fields)
+        log.record(.snsPublished, at: now, fields)
         return PublishOutput(messageId: messageID)
     }
 }
