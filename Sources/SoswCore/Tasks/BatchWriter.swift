@@ -25,12 +25,18 @@ public struct BatchWriter: Sendable {
     }
 
     /// Puts `items` into `table`, in order, batch by batch. Returns the number of retry rounds needed.
+    /// - Parameter written: called with the positions in `items` of each batch as soon as all of it is in the
+    ///   table, so a caller can tell of each item when it really exists (a long write takes many requests,
+    ///   and the first items can be read, and used, long before the last are written).
     @discardableResult
-    public func put(_ items: [DynamoItem], into table: String) async throws -> Int {
+    public func put(
+        _ items: [DynamoItem], into table: String, written: (Range<Int>) -> Void = { _ in }
+    ) async throws -> Int {
         var retries = 0
         for start in stride(from: 0, to: items.count, by: BatchWriter.maximumBatchSize) {
-            let batch = items[start..<min(start + BatchWriter.maximumBatchSize, items.count)]
-            retries += try await write(batch.map { WriteRequest(putRequest: PutRequest(item: $0)) }, into: table)
+            let positions = start..<min(start + BatchWriter.maximumBatchSize, items.count)
+            retries += try await write(items[positions].map { WriteRequest(putRequest: PutRequest(item: $0)) }, into: table)
+            written(positions)
         }
         return retries
     }

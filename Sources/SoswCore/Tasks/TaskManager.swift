@@ -82,7 +82,9 @@ public final class TaskManager: Sendable {
     }
 
     /// Creates tasks queued one after another, in order: one Query for the newest greenfield for the whole
-    /// batch, then `BatchWriteItem` (unprocessed items retried with backoff).
+    /// batch, then `BatchWriteItem` (unprocessed items retried with backoff). The observer hears of each task
+    /// as soon as the request that wrote it succeeded, so a large batch is not reported as created all at once
+    /// at the end, and tasks already written are reported even if a later request fails.
     public func createTasks(labourerID: String, arguments: [[String: JSONValue]]) async throws -> [TaskRecord] {
         guard !arguments.isEmpty else { return [] }
         let payloads = try arguments.map { try TaskPayload.construct(from: $0, labourerID: labourerID) }
@@ -94,15 +96,19 @@ public final class TaskManager: Sendable {
                 taskID: ids.nextID(), labourerID: labourerID, createdAt: TaskRecord.createdAt(now),
                 greenfield: greenfield, attempts: 0, payload: .object(payload))
         }
+        let observer = self.observer
+        let reportCreated = { (written: Range<Int>) in
+            for task in tasks[written] {
+                observer.observe(.created(taskID: task.taskID, labourerID: labourerID))
+            }
+        }
         if tasks.count == 1 {
             _ = try await dynamoDB.putItem(PutItemInput(tableName: config.tasksTable, item: tasks[0].item))
+            reportCreated(tasks.indices)
         } else {
-            try await writer.put(tasks.map(\.item), into: config.tasksTable)
+            try await writer.put(tasks.map(\.item), into: config.tasksTable, written: reportCreated)
         }
         stats.increment("created_tasks", by: tasks.count)
-        for task in tasks {
-            observer.observe(.created(taskID: task.taskID, labourerID: labourerID))
-        }
         return tasks
     }
 
