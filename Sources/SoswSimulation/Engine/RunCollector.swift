@@ -2,8 +2,8 @@ import SoswCore
 import Synchronization
 
 /// Builds a run's ``RunFigures`` from its event log as the events are recorded: counts per labourer and per
-/// function, running executions and their peaks, duplicate executions, health time, per-minute series and
-/// per-task records.
+/// function, running executions and their peaks, tasks executed more than once, Lambda's own retries, health
+/// time, per-minute series and per-task records.
 final class RunCollector: EventListener {
     private struct Labourer {
         var figures: LabourerFigures
@@ -35,8 +35,8 @@ final class RunCollector: EventListener {
         var records: [TaskRecordFigures] = []
         var invokedAttempts: Set<TaskAttempt> = []
         var duplicateInvocations = 0
-        var runningByTask: [String: Int] = [:]
-        var completedTasks: Set<String> = []
+        /// Executions started per task id, of the labourers' functions.
+        var executionsByTask: [String: Int] = [:]
         var open = 0
         var lastClosed: UnixTime?
         var minute = 0
@@ -95,7 +95,6 @@ final class RunCollector: EventListener {
                 update(&state, labourerID) { $0.figures.invocations += 1; $0.queued -= 1; $0.minute.invoked += 1 }
             case .taskCompleted:
                 guard let taskID else { return }
-                state.completedTasks.insert(taskID)
                 if let index = state.tasks[taskID], state.records[index].completed == nil {
                     state.records[index].completed = seconds(time)
                 }
@@ -138,23 +137,23 @@ final class RunCollector: EventListener {
                     function.minute.concurrency = max(function.minute.concurrency, function.running)
                 }
                 guard let labourerID = labourerOfFunction[function] else { return }
-                var duplicate = false
+                var executions = 1
                 if let taskID {
-                    duplicate = state.runningByTask[taskID, default: 0] > 0 || state.completedTasks.contains(taskID)
-                    state.runningByTask[taskID, default: 0] += 1
+                    state.executionsByTask[taskID, default: 0] += 1
+                    executions = state.executionsByTask[taskID]!
                 }
                 update(&state, labourerID) { labourer in
                     labourer.runningArea += Double(labourer.running) * (time - labourer.runningSince).secondsValue
                     labourer.runningSince = time
                     labourer.running += 1
                     labourer.figures.peakRunning = max(labourer.figures.peakRunning, labourer.running)
-                    if duplicate { labourer.figures.duplicateExecutions += 1 }
+                    if executions == 2 { labourer.figures.duplicateExecutions += 1 }
+                    if executions >= 2 { labourer.figures.extraExecutions += 1 }
                 }
             case .workerFinished:
                 guard let function = fields["function"]?.stringValue else { return }
                 updateFunction(&state, function) { $0.running -= 1 }
                 guard let labourerID = labourerOfFunction[function] else { return }
-                if let taskID { state.runningByTask[taskID, default: 1] -= 1 }
                 update(&state, labourerID) { labourer in
                     labourer.runningArea += Double(labourer.running) * (time - labourer.runningSince).secondsValue
                     labourer.runningSince = time
@@ -163,6 +162,11 @@ final class RunCollector: EventListener {
             case .lambdaThrottled:
                 guard let function = fields["function"]?.stringValue else { return }
                 updateFunction(&state, function) { $0.figures.throttles += 1; $0.minute.throttles += 1 }
+            case .lambdaRetryScheduled:
+                guard let function = fields["function"]?.stringValue else { return }
+                updateFunction(&state, function) { $0.figures.lambdaAsyncRetries += 1 }
+                guard let labourerID = labourerOfFunction[function] else { return }
+                update(&state, labourerID) { $0.figures.lambdaAsyncRetries += 1 }
             case .orchestratorLabourer:
                 guard let labourerID, let level = fields["health"]?.intValue else { return }
                 update(&state, labourerID) { labourer in

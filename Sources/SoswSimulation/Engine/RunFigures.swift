@@ -49,9 +49,13 @@ public struct LabourerFigures: Sendable, Hashable {
     public var peakRunning = 0
     /// Time-weighted mean of running executions over the run.
     public var meanRunning = 0.0
-    /// Executions that started while another execution of the same task was running, or after the task had
-    /// completed.
+    /// Tasks whose work ran more than once: the labourer's function started more than one execution for each
+    /// of them, whatever the cause (a sosw retry after expiry, Lambda's own retry, a duplicate delivery).
     public var duplicateExecutions = 0
+    /// The executions of those tasks beyond the first (a task run three times adds two).
+    public var extraExecutions = 0
+    /// Lambda's own retries of failed async events of the labourer's function; sosw's are ``retries``.
+    public var lambdaAsyncRetries = 0
     /// Task latency, creation to archive, in seconds, sorted ascending.
     public var latencies: [Double] = []
     /// Seconds spent at each health level (0…4) as the Orchestrator saw it.
@@ -91,6 +95,8 @@ public struct FunctionFigures: Sendable, Hashable {
     public var executions = 0
     public var peakConcurrency = 0
     public var throttles = 0
+    /// Lambda's own retries of the function's failed async events (`lambda.retry_scheduled`).
+    public var lambdaAsyncRetries = 0
     public var series: [FunctionMinute] = []
 
     public init(name: String) {

@@ -22,9 +22,9 @@ public enum Expectation: Sendable, Hashable {
     /// `{no_duplicate_invocations: true}`: no task was invoked twice for the same attempt, the race the
     /// conditional update on `greenfield` prevents between overlapping Orchestrators.
     case noDuplicateInvocations
-    /// `{duplicate_executions: {labourer, …}}`: executions of a worker that started while another execution of
-    /// the same task was running or after the task had completed — the hazard of Lambda's late delivery of
-    /// throttled events and of duplicate delivery.
+    /// `{duplicate_executions: {labourer, …}}`: tasks whose work ran more than once (the labourer's function
+    /// started more than one execution for them) — the hazard of Lambda's late delivery of throttled events,
+    /// of duplicate delivery and of retries after a worker that was only slow.
     case duplicateExecutions(labourer: String, Bounds<Int>)
     /// `{throttles: {function, …}}`: async invocations the simulated Lambda throttled.
     case throttles(function: String, Bounds<Int>)
