@@ -18,6 +18,8 @@ public struct RunFigures: Sendable {
     /// The same attempt of a task invoked more than once (the race the Orchestrator's condition prevents).
     public var duplicateInvocations: Int
     public var events: Int
+    /// Per simulated metric (`metrics:`), in declaration order: read from the simulated CloudWatch, not the log.
+    public var metrics: [MetricFigures] = []
 
     public func labourer(_ id: String) -> LabourerFigures? {
         labourers.first { $0.id == id }

@@ -61,7 +61,9 @@ public struct ScenarioRun: Sendable {
         let driver = ScenarioDriver(world: world, collector: collector, progress: progress)
         let drained = try executor.run { try await driver.run() }
         try sink?.close()
-        let figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
+        var figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
+        figures.metrics = MetricFigures.collect(
+            scenario: scenario, configuration: configuration, cloudWatch: world.cloudWatch, end: executor.now)
         return Result(
             scenario: scenario, configuration: configuration, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },

@@ -125,7 +125,7 @@ struct SimulatedCloudWatchTests {
         #expect(late.datapoints.map(\.average) == [7])
     }
 
-    @Test("a constant model is sampled every sampling period from its origin")
+    @Test("a constant model is sampled every second from its origin, each second once it has ended")
     func constantModel() throws {
         let simulation = Simulation()
         let metric = MetricIdentity(namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: [Dimension(name: "DBInstanceIdentifier", value: "main")])
@@ -140,9 +140,9 @@ struct SimulatedCloudWatchTests {
                                          startTime: Self.start, endTime: Self.start + .seconds(600), period: 300, statistics: [.sampleCount, .average]))
             return (byMinute, byFive)
         }
-        #expect(Self.offsets(byMinute) == [0, 60, 120, 180, 240, 300], "no samples after now")
+        #expect(Self.offsets(byMinute) == [0, 60, 120, 180, 240], "the second starting now has not ended")
         #expect(byMinute.datapoints.allSatisfy { $0.average == 30 && $0.unit == .percent })
-        #expect(byFive.datapoints.map(\.sampleCount) == [5, 1])
+        #expect(byFive.datapoints.map(\.sampleCount) == [300])
     }
 
     @Test("a steps model holds each value until the next step, with no data before the first")
@@ -157,7 +157,7 @@ struct SimulatedCloudWatchTests {
         }
         #expect(Self.offsets(output) == [600, 1200, 1800, 2400, 3000, 3600, 4200, 4800, 5400, 6000, 6600])
         #expect(output.datapoints.map(\.average) == Array(repeating: 20, count: 5) + Array(repeating: 80, count: 6))
-        #expect(output.datapoints.allSatisfy { $0.sampleCount == 10 })
+        #expect(output.datapoints.allSatisfy { $0.sampleCount == 600 }, "one sample per second")
     }
 
     @Test("a replay model publishes recorded samples at their own timestamps once they are due")
@@ -215,16 +215,18 @@ struct SimulatedCloudWatchTests {
                     try await clock.sleep(for: .seconds(readEvery))
                     _ = try await cloudWatch.getMetricStatistics(Self.query(to: .seconds(60)))
                 }
-                let output = try await cloudWatch.getMetricStatistics(Self.query(to: .seconds(6000), statistics: [.average]))
-                return output.datapoints.compactMap(\.average)
+                let output = try await cloudWatch.getMetricStatistics(Self.query(to: .seconds(6000), statistics: [.average, .maximum, .minimum]))
+                return output.datapoints.flatMap { [$0.average!, $0.maximum!, $0.minimum!] }
             }
         }
         let values = try averages(seed: 1, readEvery: 60)
-        #expect(values.count == 100)
+        #expect(values.count == 300)
         #expect(try averages(seed: 1, readEvery: 1200) == values)
         #expect(try averages(seed: 2, readEvery: 60) != values)
+        let maxima = stride(from: 1, to: values.count, by: 3).map { values[$0] }
+        let minima = stride(from: 2, to: values.count, by: 3).map { values[$0] }
         #expect(values.allSatisfy { $0 <= 100 })
-        #expect(values.contains(100) && values.contains { $0 < 96 })
+        #expect(maxima.contains(100) && minima.allSatisfy { $0 < 96 })
     }
 
     @Test("a reactive metric reads the simulated Lambda's running executions")
@@ -241,9 +243,9 @@ struct SimulatedCloudWatchTests {
             try await harness.clock.sleep(for: .seconds(900))
             return try await cloudWatch.getMetricStatistics(Self.query(to: .seconds(900), period: 300, statistics: [.average]))
         }
-        // Three executions run from 0 to 630 s: 5 + 10 × 3 = 35 until then; the last period holds the sample at
-        // 600 s (35) and four at 5: an average of 11.
-        #expect(output.datapoints.map(\.average) == [35, 35, 11])
+        // Three executions run from 0 to 630 s: 5 + 10 × 3 = 35 each second until then; the last period holds
+        // 30 seconds at 35 and 270 at 5: (30 × 35 + 270 × 5) / 300 = 8.
+        #expect(output.datapoints.map(\.average) == [35, 35, 8])
     }
 
     @Test("GetMetricStatistics refuses what the service refuses, with its codes and words")

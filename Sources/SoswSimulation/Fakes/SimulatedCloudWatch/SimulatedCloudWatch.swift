@@ -6,8 +6,11 @@ import Synchronization
 ///
 /// `GetMetricStatistics` validates as the service does and aggregates the stored datapoints per `Period`
 /// bucket (from `StartTime` rounded down as the service rounds it) into the five statistics; a period without
-/// data has no datapoint. An optional publication delay hides data newer than now − delay, as CloudWatch's
-/// ingestion lag does, which matters to a health check that reads the last minute.
+/// data has no datapoint. A modelled metric is sampled every second and kept as one aggregate per minute, so
+/// a period's statistic is that of the quantity over the whole period (the Average of a load-driven CPU is
+/// its mean over the minute, not its value at one instant). An optional publication delay hides data newer
+/// than now − delay, as CloudWatch's ingestion lag does, which matters to a health check that reads the last
+/// minute.
 public final class SimulatedCloudWatch: CloudWatch, Sendable {
     /// The most datapoints one `GetMetricStatistics` call may ask for.
     public static let maximumDatapoints = 1440
@@ -44,13 +47,14 @@ public final class SimulatedCloudWatch: CloudWatch, Sendable {
 
     // MARK: Models and hooks
 
-    /// Makes `metric` follow `model` from `origin` (default: now), sampled every `samplingPeriod`.
+    /// Makes `metric` follow `model` from `origin` (default: now), sampled every `resolution` (a second, fine
+    /// enough that a minute's statistics describe the minute).
     /// - Parameter load: where a reactive model reads running executions (usually the ``SimulatedLambda``).
     public func addModel(
         _ model: MetricModel, for metric: MetricIdentity, unit: StandardUnit = .none,
-        samplingPeriod: Duration = .seconds(60), origin: UnixTime? = nil, load: (any RunningExecutionsSource)? = nil
+        resolution: Duration = .seconds(1), origin: UnixTime? = nil, load: (any RunningExecutionsSource)? = nil
     ) {
-        precondition(samplingPeriod > .zero, "a metric model's sampling period must be positive, got \(samplingPeriod)")
+        precondition(resolution > .zero, "a metric model's resolution must be positive, got \(resolution)")
         let ordered: MetricModel =
             switch model {
             case .steps(let steps): .steps(steps.sorted { $0.offset < $1.offset })
@@ -58,7 +62,7 @@ public final class SimulatedCloudWatch: CloudWatch, Sendable {
             default: model
             }
         let modelled = ModelledMetric(
-            model: ordered, unit: unit, origin: origin ?? clock.currentTime(), samplingPeriod: samplingPeriod,
+            model: ordered, unit: unit, origin: origin ?? clock.currentTime(), resolution: resolution,
             noise: random.stream("cloudwatch/model/\(metric)"), load: load)
         state.withLock { $0.models[metric] = modelled }
     }
@@ -98,21 +102,62 @@ public final class SimulatedCloudWatch: CloudWatch, Sendable {
         }
         let identity = MetricIdentity(
             namespace: input.namespace, metricName: input.metricName, dimensions: input.dimensions ?? [])
-        let visible = state.withLock { state -> ArraySlice<MetricObservation> in
+        let visible = state.withLock { state -> [MetricObservation] in
+            let cutoff = now - state.publicationDelay
+            let series = state.series[identity] ?? []
+            let upper = min(input.endTime.nanoseconds, cutoff.nanoseconds + 1)
+            var visible = Array(series[
+                ModelledMetric.firstIndex(in: series, notBefore: start.nanoseconds)..<ModelledMetric.firstIndex(in: series, notBefore: upper)])
             if var model = state.models[identity] {
-                for sample in model.samples(through: now) {
-                    Self.insert(sample, into: &state.series[identity, default: []])
-                }
+                model.advance(through: cutoff)
+                visible += model.minutes(from: start.nanoseconds, before: input.endTime.nanoseconds)
                 state.models[identity] = model
             }
-            let series = state.series[identity] ?? []
-            let cutoff = (now - state.publicationDelay).nanoseconds
-            let upper = min(input.endTime.nanoseconds, cutoff + 1)
-            return series[Self.firstIndex(in: series, notBefore: start.nanoseconds)..<Self.firstIndex(in: series, notBefore: upper)]
+            return visible
         }
+        let buckets = Self.aggregate(
+            visible.filter { input.unit == nil || $0.unit == input.unit }, from: start.nanoseconds, period: period)
+        let datapoints = buckets.map { Self.datapoint($0, statistics: statistics, unit: input.unit) }
+        return GetMetricStatisticsOutput(label: input.metricName, datapoints: datapoints)
+    }
+
+    // MARK: Observation
+
+    /// Everything `metric` holds from `start` to `end`, per UTC minute with data, as the statistics of a
+    /// 60-second period: the modelled samples complete at `end` and the published datums, whatever the
+    /// publication delay (what the service reports once it has ingested them). For the run's figures, read
+    /// after the run.
+    public func minuteStatistics(of metric: MetricIdentity, from start: UnixTime, through end: UnixTime)
+        -> [(minute: UnixTime, statistics: StatisticSet)]
+    {
+        let observations = state.withLock { state -> [MetricObservation] in
+            var observations = state.series[metric] ?? []
+            if var model = state.models[metric] {
+                model.advance(through: end)
+                observations += model.minutes
+                state.models[metric] = model
+            }
+            return observations
+        }
+        let minutes = Self.aggregate(
+            observations.filter { $0.time >= start.nanoseconds && $0.time < end.nanoseconds }, from: 0,
+            period: ModelledMetric.minute)
+        return minutes.map { minute in
+            (UnixTime(nanoseconds: minute.time), StatisticSet(
+                sampleCount: minute.sampleCount, sum: minute.sum, minimum: minute.minimum, maximum: minute.maximum))
+        }
+    }
+
+    // MARK: Aggregation
+
+    /// Folds observations at or after `start` into one aggregate per `period` from `start` (nanoseconds), in
+    /// time order; a period without data has none.
+    private static func aggregate(_ observations: [MetricObservation], from start: Int64, period: Int64)
+        -> [MetricObservation]
+    {
         var buckets: [Int64: MetricObservation] = [:]
-        for observation in visible where input.unit == nil || observation.unit == input.unit {
-            let bucket = start.nanoseconds + (observation.time - start.nanoseconds) / period * period
+        for observation in observations {
+            let bucket = start + (observation.time - start) / period * period
             if buckets[bucket] == nil {
                 buckets[bucket] = MetricObservation(
                     time: bucket, sampleCount: observation.sampleCount, sum: observation.sum,
@@ -121,13 +166,8 @@ public final class SimulatedCloudWatch: CloudWatch, Sendable {
                 buckets[bucket]!.merge(observation)
             }
         }
-        let datapoints = buckets.keys.sorted().map { bucket in
-            Self.datapoint(buckets[bucket]!, statistics: statistics, unit: input.unit)
-        }
-        return GetMetricStatisticsOutput(label: input.metricName, datapoints: datapoints)
+        return buckets.keys.sorted().map { buckets[$0]! }
     }
-
-    // MARK: Aggregation
 
     private static func datapoint(_ aggregate: MetricObservation, statistics: Set<Statistic>, unit: StandardUnit?)
         -> Datapoint
@@ -156,20 +196,10 @@ public final class SimulatedCloudWatch: CloudWatch, Sendable {
     /// Keeps a series ordered by time (stable: equal times keep their arrival order).
     private static func insert(_ observation: MetricObservation, into series: inout [MetricObservation]) {
         if let last = series.last, last.time > observation.time {
-            series.insert(observation, at: firstIndex(in: series, notBefore: observation.time + 1))
+            series.insert(observation, at: ModelledMetric.firstIndex(in: series, notBefore: observation.time + 1))
         } else {
             series.append(observation)
         }
-    }
-
-    private static func firstIndex(in series: [MetricObservation], notBefore time: Int64) -> Int {
-        var low = 0
-        var high = series.count
-        while low < high {
-            let middle = (low + high) / 2
-            if series[middle].time < time { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     private func simulateLatency() async throws {
