@@ -20,6 +20,8 @@ public struct RunFigures: Sendable {
     public var events: Int
     /// Per simulated metric (`metrics:`), in declaration order: read from the simulated CloudWatch, not the log.
     public var metrics: [MetricFigures] = []
+    /// Per function billed by Lambda (workers and every essential), sorted by name; see ``RunCost``.
+    public var billedFunctions: [FunctionBilling] = []
 
     public func labourer(_ id: String) -> LabourerFigures? {
         labourers.first { $0.id == id }
@@ -118,7 +120,13 @@ public struct OperationFigures: Sendable, Hashable {
     public var operation: String
     public var calls: Int
     public var errors: Int
-    public var capacityUnits: Double
+    /// DynamoDB's read and write units apart, as on-demand tables bill them.
+    public var readCapacityUnits: Double
+    public var writeCapacityUnits: Double
+
+    public var capacityUnits: Double {
+        readCapacityUnits + writeCapacityUnits
+    }
 }
 
 /// The life of one task, in seconds from the start of the run.

@@ -27,6 +27,8 @@ public struct ScenarioRun: Sendable {
         public var lines: [String]
         /// Every task created was closed and no load was left to come when the run stopped.
         public var drained: Bool
+        /// What the run would cost at the scenario's prices (`pricing:`).
+        public var cost: RunCost
 
         /// From the start to the last task closed, when the run drained.
         public var drainedAfterSeconds: Double? {
@@ -64,10 +66,12 @@ public struct ScenarioRun: Sendable {
         var figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
         figures.metrics = MetricFigures.collect(
             scenario: scenario, configuration: configuration, cloudWatch: world.cloudWatch, end: executor.now)
+        figures.billedFunctions = world.billedFunctions
         return Result(
             scenario: scenario, configuration: configuration, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
-            jobsRun: executor.jobsRun, lines: log.lines, drained: drained)
+            jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
+            cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls))
     }
 }

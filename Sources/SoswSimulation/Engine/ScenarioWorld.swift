@@ -16,6 +16,8 @@ final class ScenarioWorld: Sendable {
     let log: EventLog
     /// Numbers the essentials' runs and logs their starts and ends.
     let essentialLog: EssentialLog
+    /// The Orchestrator's and the Scavenger's runs, as Lambda would bill them.
+    let essentialRuns = EssentialRunBilling()
     let calls = AWSCallCounter()
     let dynamoDB: InMemoryDynamoDB<SimClock>
     let lambda: SimulatedLambda
@@ -88,10 +90,12 @@ final class ScenarioWorld: Sendable {
         }
         try lambda.register(SimulatedFunction(
             name: Self.workerAssistantFunction, timeout: .seconds(60),
+            memoryMB: scenario.pricing.memoryMB(of: .workerAssistant),
             worker: WorkerModel(duration: .distribution(.fixed(.milliseconds(2)))),
             behaviour: WorkerAssistantFunction(assistant: essentials.workerAssistant(), essentialLog: essentialLog)))
         try lambda.register(SimulatedFunction(
             name: Self.schedulerFunction, timeout: FunctionModel.maximumTimeout,
+            memoryMB: scenario.pricing.memoryMB(of: .scheduler),
             worker: WorkerModel(duration: .distribution(.fixed(.milliseconds(2)))),
             behaviour: SchedulerFunction(
                 scheduler: try essentials.scheduler(functionName: Self.schedulerFunction), essentialLog: essentialLog)))
@@ -106,11 +110,7 @@ final class ScenarioWorld: Sendable {
 
     /// The AWS calls so far, by operation under the names of `summary.json` (`dynamodb.Query`, `lambda.Invoke`).
     var awsCalls: [OperationFigures] {
-        calls.snapshot().map { entry in
-            OperationFigures(
-                operation: Self.contractName(entry.operation), calls: entry.figures.calls, errors: entry.figures.errors,
-                capacityUnits: entry.figures.capacityUnits)
-        }.sorted { $0.operation < $1.operation }
+        calls.snapshot().map { OperationFigures(counted: $0.operation, $0.figures) }.sorted { $0.operation < $1.operation }
     }
 
     /// `DynamoDB.Query` → `dynamodb.Query`.

@@ -28,12 +28,15 @@ public struct Scenario: Sendable, Hashable {
     public var faults: [Fault]
     /// In file order.
     public var expectations: [Expectation]
+    /// How the run is priced (`pricing:`): region, prices, architectures, the essentials' memory.
+    public var pricing: Pricing
 
     public init(
         name: String, description: String = "", seed: UInt64 = 0, start: UnixTime, stop: StopCondition,
         essentials: [EssentialSchedule] = EssentialSchedule.defaults, config: JSONValue = .object([:]),
         lambda: LambdaSettings = LambdaSettings(), metrics: [SimulatedMetric] = [], load: [LoadEntry] = [],
-        latency: ServiceLatency = ServiceLatency(), faults: [Fault] = [], expectations: [Expectation] = []
+        latency: ServiceLatency = ServiceLatency(), faults: [Fault] = [], expectations: [Expectation] = [],
+        pricing: Pricing = .default
     ) {
         self.name = name
         self.description = description
@@ -48,6 +51,7 @@ public struct Scenario: Sendable, Hashable {
         self.latency = latency
         self.faults = faults
         self.expectations = expectations
+        self.pricing = pricing
     }
 
     /// The schedule of one essential, nil when it does not run on a timer in this scenario.

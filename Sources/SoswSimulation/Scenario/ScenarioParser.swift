@@ -17,7 +17,7 @@ struct ScenarioParser {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "stop", "essentials", "config", "lambda", "metrics", "load",
-        "latency", "faults", "expect",
+        "latency", "faults", "expect", "pricing",
     ]
 
     func scenario(_ root: Node) throws(ScenarioError) -> Scenario {
@@ -40,10 +40,11 @@ struct ScenarioParser {
         let latency = try top["latency"].map { node throws(ScenarioError) in try serviceLatency(node) } ?? ServiceLatency()
         let faults = try top["faults"].map { node throws(ScenarioError) in try faultList(node, known: known) } ?? []
         let expectations = try top["expect"].map { node throws(ScenarioError) in try expectationList(node, known: known) } ?? []
+        let pricing = try pricing(top["pricing"], names: names, lambda: lambda, configNode: top["config"])
         return Scenario(
             name: name, description: description, seed: seed, start: start, stop: stop, essentials: essentials,
             config: config, lambda: lambda, metrics: metrics, load: load, latency: latency, faults: faults,
-            expectations: expectations)
+            expectations: expectations, pricing: pricing)
     }
 
     /// A UTC ISO-8601 time (an unquoted one is a YAML timestamp, kept as its text).

@@ -18,8 +18,21 @@ public struct FunctionStatistics: Sendable, Hashable {
     /// Async events Lambda gave up on: too old, or retries exhausted.
     public var eventsDroppedByAge = 0
     public var eventsDroppedAfterRetries = 0
+    /// Lambda's billed duration of the finished executions: each rounded up to the millisecond.
+    public var billedMilliseconds: Int64 = 0
 
     public init() {}
+
+    /// Counts one execution that ended with `outcome` after running `elapsed`.
+    mutating func recordFinished(_ outcome: ExecutionOutcome, elapsed: Duration) {
+        executionsFinished[outcome, default: 0] += 1
+        billedMilliseconds += FunctionBilling.billedMilliseconds(elapsed)
+    }
+
+    /// Finished executions, whatever their outcome: each one a billed request.
+    public var executionsEnded: Int {
+        executionsFinished.values.reduce(0, +)
+    }
 
     /// Executions that ended with `outcome`.
     public func finished(_ outcome: ExecutionOutcome) -> Int {

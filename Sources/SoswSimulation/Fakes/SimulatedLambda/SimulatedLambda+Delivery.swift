@@ -127,7 +127,7 @@ extension SimulatedLambda {
         fields["outcome"] = .string(result.outcome.rawValue)
         fields["duration"] = .double((result.elapsed.secondsValue * 1000).rounded() / 1000)
         if let message = result.errorMessage, result.outcome == .fail { fields["error"] = .string(message) }
-        state.withLock { $0.statistics[function.name, default: FunctionStatistics()].executionsFinished[result.outcome, default: 0] += 1 }
+        state.withLock { $0.statistics[function.name, default: FunctionStatistics()].recordFinished(result.outcome, elapsed: result.elapsed) }
         log.record(.workerFinished, at: clock.currentTime(), fields)
         return result
     }
