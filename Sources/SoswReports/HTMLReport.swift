@@ -23,6 +23,7 @@ public struct HTMLReport: Sendable {
         for (index, labourer) in summary.labourers.enumerated() {
             page += labourerSection(labourer, index: index)
         }
+        page += metricsSection
         page += functionsSection
         page += awsCallsSection
         page += "<footer>Written by <code>sosw simulate</code>. The same seed, scenario, commit, toolchain and build "

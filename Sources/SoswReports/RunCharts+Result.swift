@@ -28,5 +28,6 @@ extension RunCharts {
                     })
             },
             accountConcurrency: result.scenario.lambda.accountConcurrency)
+        metrics = result.figures.metrics
     }
 }

@@ -1,3 +1,5 @@
+import SoswSimulation
+
 /// What the charts of `report.html` plot, as plain values: the per-minute series of each labourer and
 /// function and each labourer's task latencies. The simulation fills it in (this module knows nothing of
 /// it); the totals, percentiles and caps come from `RunSummary`, so the page and `summary.json` never disagree.
@@ -8,6 +10,8 @@ public struct RunCharts: Sendable {
     public var functions: [Function]
     /// Concurrent executions the simulated account allows across all functions.
     public var accountConcurrency: Int
+    /// The simulated metrics, each with its readers' thresholds, in the scenario's order.
+    public var metrics: [MetricFigures] = []
 
     public init(labourers: [Labourer], functions: [Function], accountConcurrency: Int) {
         self.labourers = labourers

@@ -26,6 +26,7 @@ enum RunStoreRows {
         try insertTasks(run, db)
         try insertExpectations(run, db)
         try insertFunctionsAndCalls(run, db)
+        try insertMetrics(run, db)
     }
 
     private static func insertLabourers(_ run: StoredRun, _ db: Database) throws {

@@ -90,6 +90,22 @@ enum RunStoreSchema {
                 CREATE INDEX expectations_by_run ON expectations(run_id);
                 """)
         }
+        migrator.registerMigration("002 metrics", migrate: metrics)
         return migrator
+    }
+
+    /// Per simulated metric, statistic and minute, the value CloudWatch reports for a 60-second period; the
+    /// statistic is the one the labourers' health reads (Average for a metric nobody reads).
+    private static func metrics(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE metrics (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                metric TEXT NOT NULL,             -- namespace name {dimension=value,…}
+                statistic TEXT NOT NULL,          -- Average, Maximum, Minimum, Sum or SampleCount
+                minute INTEGER NOT NULL,
+                value REAL NOT NULL,
+                PRIMARY KEY (run_id, metric, statistic, minute)
+            );
+            """)
     }
 }
