@@ -26,6 +26,7 @@ public struct HTMLReport: Sendable {
         page += metricsSection
         page += functionsSection
         page += awsCallsSection
+        page += RunGlossary.html
         page += "<footer>Written by <code>sosw simulate</code>. The same seed, scenario, commit, toolchain and build "
         page += "configuration give the same events; only the wall-time figures in the header change between runs.</footer>\n"
         page += "</main>\n<script>\n\(HTMLReportAssets.hoverScript)\n</script>\n</body>\n</html>\n"
@@ -71,7 +72,8 @@ public struct HTMLReport: Sendable {
         for (index, labourer) in summary.labourers.enumerated() {
             text += "<a href=\"#labourer-\(index)\">\(Markup.escape(labourer.id))</a>"
         }
-        text += "<a href=\"#functions\">Lambda functions</a><a href=\"#aws-calls\">AWS calls</a></nav>\n</header>\n"
+        text += "<a href=\"#functions\">Lambda functions</a><a href=\"#aws-calls\">AWS calls</a>"
+        text += "<a href=\"#glossary\">Glossary</a></nav>\n</header>\n"
         return text
     }
 
@@ -108,10 +110,12 @@ public struct HTMLReport: Sendable {
         for (term, value) in [
             ("created", String(labourer.created)), ("completed", String(labourer.completed)), ("dead", String(labourer.dead)),
             ("invocations", String(labourer.invocations)), ("retries", String(labourer.retries)),
+            ("Lambda async retries", String(labourer.lambdaAsyncRetries)),
             ("expired", String(labourer.expired)), ("cap", labourer.cap > 0 ? String(labourer.cap) : "none"),
             ("peak running", String(labourer.peakRunning)),
             ("mean running", RunSummary.number(labourer.meanRunning) + utilisation),
             ("duplicate executions", String(labourer.duplicateExecutions)),
+            ("extra executions", String(labourer.extraExecutions)),
             ("latency p50 / p90 / p99", "\(RunSummary.duration(labourer.latencyP50)) / \(RunSummary.duration(labourer.latencyP90)) / \(RunSummary.duration(labourer.latencyP99))"),
         ] {
             text += "<span>\(term) <b>\(value)</b></span>"
@@ -191,12 +195,14 @@ public struct HTMLReport: Sendable {
     private var functionsSection: String {
         var text = "<section class=\"block\" id=\"functions\">\n<h2>Lambda functions</h2>\n"
         text += "<table>\n<thead><tr><th>function</th><th class=\"number\">executions</th><th class=\"number\">peak concurrency</th>"
-        text += "<th class=\"number\">reserved concurrency</th><th class=\"number\">throttles</th></tr></thead>\n<tbody>\n"
+        text += "<th class=\"number\">reserved concurrency</th><th class=\"number\">throttles</th>"
+        text += "<th class=\"number\">Lambda async retries</th></tr></thead>\n<tbody>\n"
         for function in summary.functions {
             let reserved = charts.function(function.name)?.reservedConcurrency.map(String.init) ?? "–"
             text += "<tr><td><code>\(Markup.escape(function.name))</code></td><td class=\"number\">\(function.executions)</td>"
             text += "<td class=\"number\">\(function.peakConcurrency)</td><td class=\"number\">\(reserved)</td>"
-            text += "<td class=\"number\">\(function.throttles)</td></tr>\n"
+            text += "<td class=\"number\">\(function.throttles)</td>"
+            text += "<td class=\"number\">\(function.lambdaAsyncRetries)</td></tr>\n"
         }
         text += "</tbody>\n</table>\n"
         for (index, function) in summary.functions.enumerated() {

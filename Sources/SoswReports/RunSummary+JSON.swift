@@ -24,6 +24,8 @@ extension RunSummary {
                 "cap": .int(Int64(labourer.cap)),
                 "cap_utilisation": .double(labourer.cap > 0 ? labourer.meanRunning / Double(labourer.cap) : 0),
                 "duplicate_executions": .int(Int64(labourer.duplicateExecutions)),
+                "extra_executions": .int(Int64(labourer.extraExecutions)),
+                "lambda_async_retries": .int(Int64(labourer.lambdaAsyncRetries)),
                 "latency_seconds": .object([
                     "p50": .double(labourer.latencyP50), "p90": .double(labourer.latencyP90),
                     "p99": .double(labourer.latencyP99),
@@ -37,6 +39,7 @@ extension RunSummary {
             functions[function.name] = .object([
                 "executions": .int(Int64(function.executions)), "peak_concurrency": .int(Int64(function.peakConcurrency)),
                 "throttles": .int(Int64(function.throttles)),
+                "lambda_async_retries": .int(Int64(function.lambdaAsyncRetries)),
             ])
         }
         document["functions"] = .object(functions)

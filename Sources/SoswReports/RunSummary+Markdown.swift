@@ -1,8 +1,9 @@
 import SoswCore
 
 extension RunSummary {
-    /// `summary.md`: the run for a person — what the scenario is, whether it drained and when, each
-    /// labourer's tasks, latency and health, the functions, the AWS calls, and the expectations.
+    /// `summary.md`: the run for a person — what the scenario is, whether it drained and when (and a warning
+    /// for a labourer that can never run), each labourer's tasks, latency and health, the functions, the AWS
+    /// calls, the expectations, the assumptions in force and what the figures mean.
     public var markdown: String {
         var text = "# \(record.scenario)\n\n"
         if !description.isEmpty { text += "\(description)\n\n" }
@@ -15,14 +16,17 @@ extension RunSummary {
         }
         text += " (\(Self.duration(record.simulatedSeconds)) simulated in \(Self.number(record.wallSeconds)) s wall, "
         text += "\(Self.number(record.speedup))× real time, \(record.events) events, \(Self.number(record.eventsPerSecond)) events/s).\n\n"
+        if let assumptions { text += Self.markdownWarnings(assumptions) }
 
         text += "## Labourers\n\n"
-        text += "| labourer | created | completed | dead | invocations | expired | retries | peak running | mean running | cap | duplicate executions | latency p50 | p90 | p99 |\n"
-        text += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        text += "| labourer | created | completed | dead | invocations | expired | retries | Lambda async retries "
+        text += "| peak running | mean running | cap | duplicate executions | extra executions | latency p50 | p90 | p99 |\n"
+        text += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for labourer in labourers {
             text += "| \(labourer.id) | \(labourer.created) | \(labourer.completed) | \(labourer.dead) | \(labourer.invocations) "
-            text += "| \(labourer.expired) | \(labourer.retries) | \(labourer.peakRunning) | \(Self.number(labourer.meanRunning)) "
-            text += "| \(labourer.cap) | \(labourer.duplicateExecutions) | \(Self.duration(labourer.latencyP50)) "
+            text += "| \(labourer.expired) | \(labourer.retries) | \(labourer.lambdaAsyncRetries) | \(labourer.peakRunning) "
+            text += "| \(Self.number(labourer.meanRunning)) | \(labourer.cap) | \(labourer.duplicateExecutions) "
+            text += "| \(labourer.extraExecutions) | \(Self.duration(labourer.latencyP50)) "
             text += "| \(Self.duration(labourer.latencyP90)) | \(Self.duration(labourer.latencyP99)) |\n"
         }
         let healthy = labourers.filter { !$0.secondsAtHealth.isEmpty }
@@ -34,9 +38,11 @@ extension RunSummary {
             }
         }
 
-        text += "\n## Lambda functions\n\n| function | executions | peak concurrency | throttles |\n|---|---:|---:|---:|\n"
+        text += "\n## Lambda functions\n\n| function | executions | peak concurrency | throttles | Lambda async retries |\n"
+        text += "|---|---:|---:|---:|---:|\n"
         for function in functions {
-            text += "| \(function.name) | \(function.executions) | \(function.peakConcurrency) | \(function.throttles) |\n"
+            text += "| \(function.name) | \(function.executions) | \(function.peakConcurrency) | \(function.throttles) "
+            text += "| \(function.lambdaAsyncRetries) |\n"
         }
 
         text += "\n## AWS calls\n\n| operation | calls | errors | capacity units |\n|---|---:|---:|---:|\n"
@@ -52,6 +58,8 @@ extension RunSummary {
                 text += expectation.passed ? "\n" : " — \(expectation.message)\n"
             }
         }
+        if let assumptions { text += Self.markdown(assumptions) }
+        text += RunGlossary.markdown
         text += "\nEvents SHA-256 `\(record.eventsSHA256)`.\n"
         return text
     }

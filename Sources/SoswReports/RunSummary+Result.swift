@@ -23,10 +23,13 @@ extension RunSummary {
                     peakRunning: labourer.peakRunning, meanRunning: labourer.meanRunning, cap: caps[labourer.id] ?? 0,
                     duplicateExecutions: labourer.duplicateExecutions, latencyP50: labourer.latency(percentile: 50),
                     latencyP90: labourer.latency(percentile: 90), latencyP99: labourer.latency(percentile: 99),
-                    secondsAtHealth: labourer.secondsAtHealth)
+                    secondsAtHealth: labourer.secondsAtHealth, extraExecutions: labourer.extraExecutions,
+                    lambdaAsyncRetries: labourer.lambdaAsyncRetries)
             },
             functions: figures.functions.map {
-                Function(name: $0.name, executions: $0.executions, peakConcurrency: $0.peakConcurrency, throttles: $0.throttles)
+                Function(
+                    name: $0.name, executions: $0.executions, peakConcurrency: $0.peakConcurrency, throttles: $0.throttles,
+                    lambdaAsyncRetries: $0.lambdaAsyncRetries)
             },
             awsCalls: figures.awsCalls.map {
                 Operation(name: $0.operation, calls: $0.calls, errors: $0.errors, capacityUnits: $0.capacityUnits)
@@ -34,5 +37,6 @@ extension RunSummary {
             expectations: result.expectations.map {
                 Expectation(name: $0.name, measured: $0.measured, passed: $0.passed, message: $0.message)
             })
+        assumptions = RunAssumptions(result: result)
     }
 }

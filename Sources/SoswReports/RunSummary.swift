@@ -11,6 +11,8 @@ public struct RunSummary: Sendable {
     public var functions: [Function]
     public var awsCalls: [Operation]
     public var expectations: [Expectation]
+    /// The settings the figures depend on; nil for a summary made without a scenario run.
+    public var assumptions: RunAssumptions?
 
     public init(
         record: RunRecord, description: String, drained: Bool, drainedAfterSeconds: Double?, labourers: [Labourer],
@@ -38,6 +40,10 @@ public struct RunSummary: Sendable {
         public var meanRunning: Double
         public var cap: Int
         public var duplicateExecutions: Int
+        /// Executions of those tasks beyond the first.
+        public var extraExecutions: Int
+        /// Lambda's own retries of failed async events of the labourer's function (not in `retries`).
+        public var lambdaAsyncRetries: Int
         public var latencyP50: Double
         public var latencyP90: Double
         public var latencyP99: Double
@@ -47,7 +53,8 @@ public struct RunSummary: Sendable {
         public init(
             id: String, created: Int, completed: Int, dead: Int, invocations: Int, expired: Int, retries: Int,
             peakRunning: Int, meanRunning: Double, cap: Int, duplicateExecutions: Int, latencyP50: Double,
-            latencyP90: Double, latencyP99: Double, secondsAtHealth: [Int: Double]
+            latencyP90: Double, latencyP99: Double, secondsAtHealth: [Int: Double], extraExecutions: Int = 0,
+            lambdaAsyncRetries: Int = 0
         ) {
             self.id = id
             self.created = created
@@ -60,6 +67,8 @@ public struct RunSummary: Sendable {
             self.meanRunning = meanRunning
             self.cap = cap
             self.duplicateExecutions = duplicateExecutions
+            self.extraExecutions = extraExecutions
+            self.lambdaAsyncRetries = lambdaAsyncRetries
             self.latencyP50 = latencyP50
             self.latencyP90 = latencyP90
             self.latencyP99 = latencyP99
@@ -72,12 +81,15 @@ public struct RunSummary: Sendable {
         public var executions: Int
         public var peakConcurrency: Int
         public var throttles: Int
+        /// Lambda's own retries of the function's failed async events.
+        public var lambdaAsyncRetries: Int
 
-        public init(name: String, executions: Int, peakConcurrency: Int, throttles: Int) {
+        public init(name: String, executions: Int, peakConcurrency: Int, throttles: Int, lambdaAsyncRetries: Int = 0) {
             self.name = name
             self.executions = executions
             self.peakConcurrency = peakConcurrency
             self.throttles = throttles
+            self.lambdaAsyncRetries = lambdaAsyncRetries
         }
     }
 
