@@ -4,6 +4,7 @@ extension RunComparison {
     /// The comparison as aligned plain text for a terminal: one block per group, one line per figure with both
     /// values, the change and the change in percent; `—` where a run lacks the figure or the change has no
     /// meaning (text, or a change from zero); nothing in the change columns of a figure that did not change.
+    /// Text longer than 28 characters (hashes) is cut to its first 16, enough to tell two runs apart.
     public func text(before: String, after: String) -> String {
         var lines: [[String]] = [["", before, after, "change", "%"]]
         var groupStarts: [Int: String] = [:]
@@ -43,7 +44,7 @@ extension RunComparison {
     static func describe(_ value: Value) -> String {
         switch value {
         case .number(let figure): number(figure)
-        case .text(let text): text
+        case .text(let text): text.count > 28 ? text.prefix(16) + "…" : text
         }
     }
 

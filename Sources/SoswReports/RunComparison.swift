@@ -103,7 +103,11 @@ public struct RunComparison: Sendable, Hashable {
         case .object(let object):
             for (key, child) in object { flatten(child, prefix: join(key), into: &rows) }
         case .array(let array):
-            for (index, child) in array.enumerated() { flatten(child, prefix: join(String(index)), into: &rows) }
+            // Elements that name themselves (cost lines by `service` and `item`) are matched by name, not position.
+            for (index, child) in array.enumerated() {
+                let name = child["item"]?.stringValue.map { item in child["service"]?.stringValue.map { "\($0) \(item)" } ?? item }
+                flatten(child, prefix: join(name ?? String(index)), into: &rows)
+            }
         case .int(let number):
             rows[prefix] = .number(Double(number))
         case .double(let number):

@@ -57,11 +57,11 @@ public struct ScenarioBaseline: Sendable, Hashable {
         summary["cost"]?["total_usd"]?.doubleValue
     }
 
-    /// The document written to `reports/baselines/<scenario>.json`.
+    /// The document written to `reports/baselines/<scenario>.json`; whole numbers (counts) as integers.
     public var json: JSONValue {
         var compared: [String: JSONValue] = [:]
         for (name, value) in figures {
-            compared[name] = value.map(JSONValue.double) ?? .null
+            compared[name] = value.map { $0 == $0.rounded() && abs($0) < 1e15 ? .int(Int64($0)) : .double($0) } ?? .null
         }
         return .object([
             "scenario": .string(scenario), "seed": .int(Int64(bitPattern: seed)), "figures": .object(compared),

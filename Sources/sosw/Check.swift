@@ -8,9 +8,14 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenarios and check their expectations; exit 1 when any fails.",
         discussion: """
-            Prints one line per expectation with the measured value. Every scenario's outputs are written as by \
-            `sosw simulate` (under reports/<name>/, or <out>/<name>/). A directory stands for its *.yaml, *.yml \
-            and *.json scenario files. Exit status: 0 all hold, 1 an expectation failed, 2 a scenario is malformed.
+            Prints one line per expectation with the measured value, and per scenario its drain time and wall \
+            time. Every scenario's outputs are written as by `sosw simulate` (under reports/<name>/, or \
+            <out>/<name>/). A directory stands for its *.yaml, *.yml and *.json scenario files. With --baseline DIR, \
+            each scenario's drain time, p99 latency per labourer, cost and AWS calls in total are also held to \
+            DIR/<name>.json within --tolerance (default 5%), one line per figure; --write-baseline DIR writes those \
+            files from this run. Exit status: 0 all hold, 1 an expectation failed or a figure moved past the \
+            tolerance (or has no baseline), 2 a scenario is malformed or an option is wrong, 3 an output cannot be \
+            written.
             """
     )
 
@@ -23,8 +28,22 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Output directory; each scenario writes under <out>/<scenario name> (default: reports).")
     var out: String = "reports"
 
+    @Option(help: "Hold each scenario's figures to <baseline>/<scenario name>.json (e.g. reports/baselines).")
+    var baseline: String?
+
+    @Option(help: "How far a figure may move from its baseline, in percent of it (e.g. 5%).")
+    var tolerance: String = "5%"
+
+    @Option(help: "Write each scenario's baseline to <dir>/<scenario name>.json from this run.")
+    var writeBaseline: String?
+
     func run() async throws {
+        guard let tolerance = Tolerance(tolerance) else {
+            FileHandle.standardError.write(Data("error: --tolerance '\(self.tolerance)' is not a percentage; expected e.g. 5%\n".utf8))
+            throw ExitCode(2)
+        }
         var summaries: [RunSummary] = []
+        var baselineFailures = 0
         for file in try scenarioFiles() {
             let (loaded, text) = try ScenarioFileReader.load(file)
             guard case .engine(let scenario) = loaded else {
@@ -41,6 +60,15 @@ struct Check: AsyncParsableCommand {
                 if !expectation.passed { line += " (\(expectation.message))" }
                 print(line)
             }
+            let drain = summary.drainedAfterSeconds.map { "drained after \(RunSummary.duration($0))" } ?? "not drained"
+            print("      \(scenario.name): \(drain), \(String(format: "%.3f", summary.record.wallSeconds)) s wall")
+            let figures = ScenarioBaseline(summary: summary.json)
+            if let baseline {
+                baselineFailures += try BaselineFile(directory: baseline, scenario: scenario.name).check(figures, tolerance: tolerance)
+            }
+            if let writeBaseline {
+                try BaselineFile(directory: writeBaseline, scenario: scenario.name).write(figures)
+            }
             summaries.append(summary)
         }
         if let junit {
@@ -48,8 +76,10 @@ struct Check: AsyncParsableCommand {
         }
         let failures = summaries.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
         let total = summaries.reduce(0) { $0 + $1.expectations.count }
-        print("\(summaries.count) scenarios, \(total) expectations, \(failures) failed")
-        if failures > 0 { throw ExitCode(1) }
+        var result = "\(summaries.count) scenarios, \(total) expectations, \(failures) failed"
+        if baseline != nil { result += "; \(baselineFailures) baseline figure\(baselineFailures == 1 ? "" : "s") moved past \(tolerance)" }
+        print(result)
+        if failures > 0 || baselineFailures > 0 { throw ExitCode(1) }
     }
 
     /// The files named, with each directory replaced by its scenario files, sorted.

@@ -8,7 +8,7 @@ struct Sosw: AsyncParsableCommand {
         commandName: "sosw",
         abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core, and the same core on AWS.",
         subcommands: [
-            Simulate.self, Check.self, Bench.self, BenchLive.self, Serve.self,
+            Simulate.self, Check.self, Sweep.self, Compare.self, Bench.self, BenchLive.self, Serve.self,
             TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
             WorkerAssistantCommand.self, RedriveCommand.self, LambdaCommand.self,
         ]

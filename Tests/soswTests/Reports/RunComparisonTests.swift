@@ -56,6 +56,19 @@ struct RunComparisonTests {
         #expect(RunComparison.Row(figure: "dead", before: .number(0), after: .number(0)).percent == 0)
     }
 
+    @Test("cost lines are matched by service and item, not by position")
+    func namedLines() throws {
+        func document(_ lines: [(String, Double)]) -> JSONValue {
+            ["scenario": "s", "cost": ["lines": .array(lines.map { ["service": "lambda", "item": .string($0.0), "usd": .double($0.1)] })]]
+        }
+        let comparison = RunComparison(
+            before: document([("a requests", 1), ("b requests", 2)]), after: document([("b requests", 3), ("c requests", 4)]))
+        let rows = try #require(comparison.groups.first { $0.name == "cost" }?.rows)
+        #expect(rows.first { $0.figure == "lines.lambda b requests.usd" }?.change == 1)
+        #expect(rows.first { $0.figure == "lines.lambda a requests.usd" }?.after == nil)
+        #expect(rows.first { $0.figure == "lines.lambda c requests.usd" }?.before == nil)
+    }
+
     @Test("the text lines up values under the run labels and marks changes")
     func text() {
         let text = RunComparison(before: summaryDocument(drainedAfter: 10_000), after: summaryDocument(drainedAfter: 12_500, passed: false))
