@@ -1,8 +1,8 @@
 import SoswSimulation
 
 /// What the charts of `report.html` plot, as plain values: the per-minute series of each labourer and
-/// function and each labourer's task latencies. The simulation fills it in (this module knows nothing of
-/// it); the totals, percentiles and caps come from `RunSummary`, so the page and `summary.json` never disagree.
+/// function and each labourer's task latencies, filled in from a run's figures (`init(result:)`) or by hand in
+/// tests; the totals, percentiles and caps come from `RunSummary`, so the page and `summary.json` never disagree.
 public struct RunCharts: Sendable {
     /// In the order of `RunSummary.labourers`.
     public var labourers: [Labourer]

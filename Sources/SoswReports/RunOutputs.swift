@@ -3,8 +3,8 @@ import SoswCore
 import SoswSimulation
 
 /// Everything a scenario run leaves in its folder: `events.jsonl` (written by the run itself, as it goes),
-/// then `summary.json`, `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`, `report.html` and the run
-/// store `run.sqlite` — or, with a shared store, the run appended there instead. One home for the outputs, so
+/// then `summary.json`, `summary.md`, `series.csv`, `functions.csv`, `tasks.csv`, `metrics.csv`, `report.html`
+/// and the run store `run.sqlite` — or, with a shared store, the run appended there instead. One home for the outputs, so
 /// `simulate`, `check` and `sweep` write the same files the same way.
 public struct RunOutputs: Sendable {
     /// Whether the run keeps its event log: `none` writes no `events.jsonl` (for million-task runs); every
@@ -61,6 +61,7 @@ public struct RunOutputs: Sendable {
         try write(RunCSVTables.labourerSeries(result.figures).text, "series.csv")
         try write(RunCSVTables.functionSeries(result.figures).text, "functions.csv")
         try write(RunCSVTables.taskRecords(result.figures).text, "tasks.csv")
+        try write(RunCSVTables.metricSeries(result.figures).text, "metrics.csv")
         let stored = StoredRun(summary: summary, figures: result.figures, overrides: overrides, recordedAt: recordedAt)
         if let store {
             try store.append(stored)

@@ -9,13 +9,14 @@ struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenarios in virtual time and write what happened under reports/<name>/.",
         discussion: """
-            A scenario file (DESIGN.md §5) runs sosw's essentials against the simulated AWS and writes \
+            A scenario file (see README.md) runs sosw's essentials against the simulated AWS and writes \
             events.jsonl (one JSON line per event, virtual time in `t`; none with `--events none`), summary.json, \
-            summary.md, series.csv (per labourer and minute), functions.csv (per function and minute), tasks.csv (per \
-            task), report.html (one self-contained page of charts: queue, running vs cap, invocations, retries and \
-            dead, health and latency per labourer, concurrency and throttles per function, AWS calls, expectations) \
-            and run.sqlite (the run store; with `--store FILE` the run is appended to that store instead). Exit \
-            status: 0 done, 2 a malformed scenario, 3 an output that cannot be written. A file \
+            summary.md, series.csv (per labourer and minute), functions.csv (per function and minute), tasks.csv \
+            (per task), metrics.csv (each simulated metric per minute), report.html (one self-contained page of \
+            charts: queue, running vs cap, invocations, retries and dead, health and latency per labourer, \
+            concurrency and throttles per function, metrics against their thresholds, AWS calls, cost, \
+            expectations) and run.sqlite (the run store; with `--store FILE` the run is appended to that store \
+            instead). Exit status: 0 done, 2 a malformed scenario, 3 an output that cannot be written. A file \
             with a top-level `workload:` runs the kernel's contention workload instead (events.jsonl and \
             run.json); so does no FILE at all (the embedded default).
             """
