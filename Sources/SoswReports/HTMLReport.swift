@@ -26,6 +26,7 @@ public struct HTMLReport: Sendable {
         page += metricsSection
         page += functionsSection
         page += awsCallsSection
+        page += costSection
         page += RunGlossary.html
         page += "<footer>Written by <code>sosw simulate</code>. The same seed, scenario, commit, toolchain and build "
         page += "configuration give the same events; only the wall-time figures in the header change between runs.</footer>\n"
@@ -54,6 +55,9 @@ public struct HTMLReport: Sendable {
                 "expectations",
                 "<a href=\"#expectations\"><span class=\"badge \(style)\">\(holding) of \(summary.expectations.count) hold</span></a>")
         }
+        if let cost = summary.cost {
+            text += fact("cost", "<a href=\"#cost\">\(RunSummary.usd(cost.totalUSD)) USD</a> (\(Markup.escape(cost.region)))")
+        }
         text += fact("seed", String(record.seed))
         text += fact("scheduling", Markup.escape(record.scheduling))
         text += fact("simulated span", RunSummary.duration(record.simulatedSeconds))
@@ -73,7 +77,9 @@ public struct HTMLReport: Sendable {
             text += "<a href=\"#labourer-\(index)\">\(Markup.escape(labourer.id))</a>"
         }
         text += "<a href=\"#functions\">Lambda functions</a><a href=\"#aws-calls\">AWS calls</a>"
-        text += "<a href=\"#glossary\">Glossary</a></nav>\n</header>\n"
+        if summary.cost != nil { text += "<a href=\"#cost\">Cost</a>" }
+        text += "<a href=\"#glossary\">Glossary</a>"
+        text += "</nav>\n</header>\n"
         return text
     }
 

@@ -53,6 +53,7 @@ extension RunSummary {
             "total": .int(Int64(awsCalls.reduce(0) { $0 + $1.calls })), "by_operation": .object(byOperation),
             "capacity_units_by_operation": .object(capacity),
         ])
+        if let cost { document["cost"] = Self.json(cost) }
         document["expectations"] = .array(expectations.map { expectation in
             .object([
                 "name": .string(expectation.name), "measured": .string(expectation.measured),

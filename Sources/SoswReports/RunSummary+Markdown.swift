@@ -51,6 +51,8 @@ extension RunSummary {
         }
         text += "| total | \(awsCalls.reduce(0) { $0 + $1.calls }) | | |\n"
 
+        if let cost { text += Self.markdown(cost) }
+
         if !expectations.isEmpty {
             text += "\n## Expectations\n\n"
             for expectation in expectations {

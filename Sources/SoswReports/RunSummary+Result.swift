@@ -38,5 +38,6 @@ extension RunSummary {
                 Expectation(name: $0.name, measured: $0.measured, passed: $0.passed, message: $0.message)
             })
         assumptions = RunAssumptions(result: result)
+        cost = result.cost
     }
 }

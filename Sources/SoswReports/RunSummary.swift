@@ -1,4 +1,5 @@
 import SoswCore
+import SoswSimulation
 
 /// What a scenario run's reports say, as plain values (the simulation fills it in; this module only
 /// renders it): the contract keys of `summary.json` (DESIGN.md §6) and more.
@@ -13,6 +14,8 @@ public struct RunSummary: Sendable {
     public var expectations: [Expectation]
     /// The settings the figures depend on; nil for a summary made without a scenario run.
     public var assumptions: RunAssumptions?
+    /// What the run would cost at the scenario's prices; nil for a summary made without them.
+    public var cost: RunCost?
 
     public init(
         record: RunRecord, description: String, drained: Bool, drainedAfterSeconds: Double?, labourers: [Labourer],

@@ -17,6 +17,8 @@ public struct Pricing: Sendable, Hashable {
     /// The essentials' memory, by essential; absent ones use ``Essential/deployedMemoryMB``.
     public var essentialMemoryMB: [Essential: Int]
 
+    /// `region` should be one of `list`'s regions (the scenario loader refuses any other, naming them); the
+    /// prices of a region the list lacks are the overrides alone.
     public init(
         region: String, list: PriceList, overrides: [PriceKey: Double] = [:], architecture: LambdaArchitecture = .x86_64,
         functionArchitectures: [String: LambdaArchitecture] = [:], essentialMemoryMB: [Essential: Int] = [:]
