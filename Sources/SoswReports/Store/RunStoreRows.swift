@@ -27,6 +27,7 @@ enum RunStoreRows {
         try insertExpectations(run, db)
         try insertFunctionsAndCalls(run, db)
         try insertMetrics(run, db)
+        try insertRepeatedWork(run, db)
     }
 
     private static func insertLabourers(_ run: StoredRun, _ db: Database) throws {

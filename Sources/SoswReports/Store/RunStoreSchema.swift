@@ -91,6 +91,7 @@ enum RunStoreSchema {
                 """)
         }
         migrator.registerMigration("002 metrics", migrate: metrics)
+        migrator.registerMigration("003 repeated work", migrate: repeatedWork)
         return migrator
     }
 
@@ -105,6 +106,21 @@ enum RunStoreSchema {
                 minute INTEGER NOT NULL,
                 value REAL NOT NULL,
                 PRIMARY KEY (run_id, metric, statistic, minute)
+            );
+            """)
+    }
+
+    /// Per labourer, tasks whose work ran more than once, the runs beyond the first, and Lambda's own retries of
+    /// failed async events (sosw's retries are `labourers.retries`).
+    private static func repeatedWork(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE repeated_work (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                labourer_id TEXT NOT NULL,
+                duplicate_executions INTEGER NOT NULL,  -- tasks whose work ran more than once
+                extra_executions INTEGER NOT NULL,      -- their runs beyond the first
+                lambda_async_retries INTEGER NOT NULL,  -- Lambda's retries of the labourer's failed events
+                PRIMARY KEY (run_id, labourer_id)
             );
             """)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SoswCore
 import SoswReports
 import SoswSimulation
@@ -103,6 +104,27 @@ struct RunAssumptionsReportTests {
         }
         for function in result.figures.functions {
             #expect(json["functions"]?[function.name]?["lambda_async_retries"]?.intValue == Int64(function.lambdaAsyncRetries))
+        }
+    }
+
+    @Test("run.sqlite keeps the same figures in repeated_work, one row per labourer")
+    func storedRepeatedWork() throws {
+        let (summary, result) = try Self.summary()
+        let directory = try temporaryDirectory("repeated-work")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try RunStore(path: "\(directory)/run.sqlite")
+        try store.append(StoredRun(summary: summary, figures: result.figures, recordedAt: "2026-01-05T02:00:00Z"))
+        let rows = try store.read { (db: Database) throws in
+            try Row.fetchAll(db, sql: """
+                SELECT labourer_id, duplicate_executions, extra_executions, lambda_async_retries
+                FROM repeated_work ORDER BY labourer_id
+                """)
+        }
+        #expect(rows.map { $0["labourer_id"] as String } == summary.labourers.map(\.id))
+        for (row, labourer) in zip(rows, summary.labourers) {
+            #expect(row["duplicate_executions"] as Int == labourer.duplicateExecutions)
+            #expect(row["extra_executions"] as Int == labourer.extraExecutions)
+            #expect(row["lambda_async_retries"] as Int == labourer.lambdaAsyncRetries)
         }
     }
 }
