@@ -13,13 +13,13 @@ enum RunStoreRows {
                 INSERT INTO runs (run_id, scenario, seed, overrides, "commit", simulated_seconds, wall_seconds, drained,
                     drained_after_seconds, events_sha256, cost_usd, scheduling, scenario_sha256, events, toolchain,
                     configuration, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 run.id, record.scenario, Int64(bitPattern: record.seed), run.overrides.serialized(), record.commit,
                 record.simulatedSeconds, record.wallSeconds, summary.drained, summary.drainedAfterSeconds,
-                record.eventsSHA256, record.scheduling, record.scenarioSHA256, record.events, record.toolchain,
-                record.configuration, run.recordedAt,
+                record.eventsSHA256, summary.cost?.totalUSD, record.scheduling, record.scenarioSHA256, record.events,
+                record.toolchain, record.configuration, run.recordedAt,
             ])
         try insertLabourers(run, db)
         try insertSeries(run, db)
@@ -28,6 +28,7 @@ enum RunStoreRows {
         try insertFunctionsAndCalls(run, db)
         try insertMetrics(run, db)
         try insertRepeatedWork(run, db)
+        try insertCosts(run, db)
     }
 
     private static func insertLabourers(_ run: StoredRun, _ db: Database) throws {

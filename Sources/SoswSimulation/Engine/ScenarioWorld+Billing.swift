@@ -1,5 +1,3 @@
-import SoswCore
-
 extension ScenarioWorld {
     /// What Lambda bills so far, per function: the scenario's functions and the essentials' own, whether they
     /// ran in the Lambda fake or were run by the driver; functions that never ran are left out.
