@@ -117,7 +117,7 @@ public struct HTMLReport: Sendable {
             ("created", String(labourer.created)), ("completed", String(labourer.completed)), ("dead", String(labourer.dead)),
             ("invocations", String(labourer.invocations)), ("retries", String(labourer.retries)),
             ("Lambda async retries", String(labourer.lambdaAsyncRetries)),
-            ("expired", String(labourer.expired)), ("cap", labourer.cap > 0 ? String(labourer.cap) : "none"),
+            ("expired", String(labourer.expired)), ("cap", labourer.cap > 0 ? String(labourer.cap) : "0 <span class=\"badge bad\">tasks never invoked</span>"),
             ("peak running", String(labourer.peakRunning)),
             ("mean running", RunSummary.number(labourer.meanRunning) + utilisation),
             ("duplicate executions", String(labourer.duplicateExecutions)),

@@ -63,7 +63,7 @@ struct RunAssumptionsReportTests {
         #expect(markdown.contains("| parked | 5m | 2 | 6h | none (account pool) |"))
     }
 
-    @Test("the glossary is in summary.md and report.html, every term of it")
+    @Test("the glossary is in summary.md and report.html, every term of it; a cap of 0 is flagged in report.html")
     func glossaryInBoth() throws {
         let (summary, result) = try Self.summary()
         let markdown = summary.markdown
@@ -74,6 +74,8 @@ struct RunAssumptionsReportTests {
             #expect(markdown.contains("- **\(term)**: "), "summary.md lacks \(term)")
             #expect(html.contains("<dt>\(term)</dt>"), "report.html lacks \(term)")
         }
+        #expect(html.contains("<span>cap <b>0 <span class=\"badge bad\">tasks never invoked</span></b></span>"))
+        #expect(html.contains("<span>cap <b>4</b></span>"))
         let section = try #require(html.range(of: "<section class=\"block\" id=\"glossary\">"))
         let end = try #require(html.range(of: "</section>", range: section.upperBound..<html.endIndex))
         #expect(XMLWellFormedness.error(in: String(html[section.lowerBound..<end.upperBound])) == nil)
