@@ -11,8 +11,9 @@
 public enum AWSListPrices {
     public static let text = #"""
         # AWS list prices in USD, as published on the services' public pricing pages (aws.amazon.com/lambda/pricing,
-        # /dynamodb/pricing, /cloudwatch/pricing, /sns/pricing) on the date below. DynamoDB's on-demand prices are
-        # those after its November 2024 reduction. No free tier, Savings Plans, reserved capacity or tax is applied.
+        # /dynamodb/pricing, /cloudwatch/pricing, /sns/pricing) on the date below. DynamoDB's on-demand request
+        # prices are those after its November 2024 reduction (half the earlier ones in every region listed here).
+        # No free tier, Savings Plans, reserved capacity or tax is applied.
         date: 2025-06-01
         currency: USD
         source: >-
@@ -49,8 +50,8 @@ public enum AWSListPrices {
           eu-west-1:
             lambda: {requests_per_million: 0.20, gb_second: {x86_64: 0.0000166667, arm64: 0.0000133334}}
             dynamodb:
-              read_request_units_per_million: 0.1413
-              write_request_units_per_million: 0.7063
+              read_request_units_per_million: 0.1415
+              write_request_units_per_million: 0.70675
               provisioned_rcu_per_hour: 0.000147
               provisioned_wcu_per_hour: 0.000735
             cloudwatch: {metric_requests_per_thousand: 0.01}
@@ -68,7 +69,7 @@ public enum AWSListPrices {
             lambda: {requests_per_million: 0.20, gb_second: {x86_64: 0.0000166667, arm64: 0.0000133334}}
             dynamodb:
               read_request_units_per_million: 0.1423
-              write_request_units_per_million: 0.7115
+              write_request_units_per_million: 0.71155
               provisioned_rcu_per_hour: 0.000148
               provisioned_wcu_per_hour: 0.00074
             cloudwatch: {metric_requests_per_thousand: 0.01}
