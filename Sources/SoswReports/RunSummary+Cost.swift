@@ -59,7 +59,7 @@ extension RunSummary {
     }
 
     /// `list prices of eu-west-1 (built-in price file, 2025-06-01)`, with the overridden prices named.
-    static func pricesNote(_ cost: RunCost) -> String {
+    public static func pricesNote(_ cost: RunCost) -> String {
         var note = "list prices of \(cost.region) (\(cost.priceFile) price file, \(cost.pricesDate))"
         if !cost.overridden.isEmpty {
             note += ", overriding \(cost.overridden.map(\.rawValue).joined(separator: ", "))"

@@ -86,6 +86,8 @@ struct Simulate: AsyncParsableCommand {
         } else {
             print("  not drained: \(result.figures.openTasks) tasks still open when the run stopped")
         }
+        print("  cost \(RunSummary.usd(result.cost.totalUSD)) USD at \(RunSummary.pricesNote(result.cost)): "
+            + result.cost.byService.map { "\($0.service) \(RunSummary.usd($0.usd))" }.joined(separator: ", "))
         let failed = result.expectations.filter { !$0.passed }
         if !result.expectations.isEmpty {
             print("  expectations: \(result.expectations.count - failed.count) of \(result.expectations.count) hold"
