@@ -57,6 +57,7 @@ struct Sweep: AsyncParsableCommand {
         }
         let runs = plan.grid.runs(firstSeed: plan.firstSeed, seeds: seeds)
         let threads = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, runs.count)
+        SweepRunner.giveEachThreadAnArena(threads)
         let progress = SweepProgress(label: "sweep \(plan.baseName)", total: runs.count)
         let clock = ContinuousClock()
         let started = clock.now
@@ -192,6 +193,18 @@ struct SweepRunner: Sendable {
         return try outcomes.withLock { results in
             try results.keys.sorted().map { try results[$0]!.get() }
         }
+    }
+
+    /// `sosw` sets glibc's allocator up for one simulating thread: a single arena (see CSoswAllocator). Threads
+    /// sharing it queue on its lock for every allocation, which kept a sweep on one core whatever `--jobs` said;
+    /// with an arena per thread they allocate side by side.
+    /// (`mallopt` is looked up at run time: Swift's Glibc module leaves `malloc.h` out; -8 is its `M_ARENA_MAX`.)
+    static func giveEachThreadAnArena(_ threads: Int) {
+        #if canImport(Glibc)
+        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+        guard threads > 1, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: MallocOption.self)(-8, Int32(threads + 1))
+        #endif
     }
 
     private func perform(_ run: SweepRun) throws -> SweepReport.Run {
