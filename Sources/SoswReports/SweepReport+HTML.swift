@@ -71,7 +71,9 @@ extension SweepReport {
                 marks += "<circle cx=\"\(c(px))\" cy=\"\(c(py))\" r=\"9\" fill=\"none\" stroke=\"\(Palette.running)\" stroke-width=\"2\"/>"
             }
             let label = variant.values.isEmpty ? variant.name : variant.values.joined(separator: ", ")
-            marks += "<text x=\"\(c(px + 8))\" y=\"\(c(py - 8))\" fill=\"#111827\">\(Markup.escape(label))</text>"
+            // Labels of points in the right half go to their left, so they stay inside the chart.
+            let leftward = px > (ChartFrame.plotLeft + ChartFrame.plotRight) / 2
+            marks += "<text x=\"\(c(leftward ? px - 8 : px + 8))\" y=\"\(c(py - 8))\"\(leftward ? " text-anchor=\"end\"" : "") fill=\"#111827\">\(Markup.escape(label))</text>"
         }
         let xTicks = ChartScale.ticks(upTo: xTop, atMost: 6, minimum: hasCost ? 1e-6 : 1).map {
             ChartFrame.Tick(position: xScale.position($0), label: hasCost ? Self.dollars($0) : ($0 == 0 ? "" : String(Int($0))))
