@@ -63,7 +63,7 @@ public struct RunComparison: Sendable, Hashable {
         groups.flatMap(\.rows).filter { $0.before != $0.after }
     }
 
-    /// Keys left out: free text and values that say how the run was timed rather than what it did twice the same.
+    /// Keys left out: the scenario's free-text description, which is no figure.
     static let ignoredTopLevel: Set<String> = ["description"]
 
     /// Every figure of a summary, by group then figure name.
