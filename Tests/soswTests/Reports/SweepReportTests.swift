@@ -67,6 +67,21 @@ struct SweepReportTests {
         #expect(html.components(separatedBy: "r=\"4.5\"").count == 4, "one point per variant")
         #expect(!html.contains("<script") && !html.contains("src="))
         #expect(html == Self.report.html)
+        let svgs = XMLWellFormedness.svgElements(of: html)
+        #expect(svgs.count == 1)
+        #expect(svgs.first.flatMap(XMLWellFormedness.error(in:)) == nil)
+        #expect(XMLWellFormedness.error(in: String(html.dropFirst("<!DOCTYPE html>\n".count))) == nil, "the page is well-formed XML")
+    }
+
+    @Test("a variant name or value cannot inject markup into the page")
+    func escaped() {
+        let report = SweepReport(
+            scenario: "<b>", file: "s.yaml", paths: ["a.<x>"],
+            runs: [SweepReport.Run(
+                variant: "x=<script>", values: ["<script>"], seed: 1, drainedAfterSeconds: 60, latencyP99Seconds: 60,
+                costUSD: 1, retries: 0, dead: 0, wallSeconds: 0)])
+        #expect(!report.html.contains("<script>") && !report.html.contains("<b>"))
+        #expect(XMLWellFormedness.error(in: String(report.html.dropFirst("<!DOCTYPE html>\n".count))) == nil)
     }
 
     @Test("dollars: cents from a dollar up, four significant digits below")
