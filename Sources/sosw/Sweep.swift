@@ -62,9 +62,12 @@ struct Sweep: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         progress.start()
-        let rows = try await SweepRunner(plan: plan, runs: runs, directory: directory, store: store, events: events)
-            .run(threads: threads) { progress.finishedRun() }
-        progress.clear()
+        let rows: [SweepReport.Run]
+        do {
+            defer { progress.clear() }
+            rows = try await SweepRunner(plan: plan, runs: runs, directory: directory, store: store, events: events)
+                .run(threads: threads) { progress.finishedRun() }
+        }
         let wall = (clock.now - started).secondsValue
 
         let report = SweepReport(
