@@ -32,7 +32,7 @@ public struct RunOutputs: Sendable {
                 try FileManager.default.removeItem(atPath: eventsPath)
             }
         } catch {
-            throw RunOutputError(path: directory, reason: Self.reason(error))
+            throw RunOutputError(path: directory, error: error)
         }
         return events == .full ? eventsPath : nil
     }
@@ -50,7 +50,7 @@ public struct RunOutputs: Sendable {
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw RunOutputError(path: path, reason: Self.reason(error))
+                throw RunOutputError(path: path, error: error)
             }
             written.append(name)
         }
@@ -70,13 +70,5 @@ public struct RunOutputs: Sendable {
             written.append("run.sqlite")
         }
         return written
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
     }
 }

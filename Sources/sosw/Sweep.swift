@@ -51,7 +51,7 @@ struct Sweep: AsyncParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: "\(directory)/runs", withIntermediateDirectories: true)
             } catch {
-                throw RunOutputError(path: directory, reason: Self.reason(error))
+                throw RunOutputError(path: directory, error: error)
             }
             return try RunStore.replacing(path: "\(directory)/run.sqlite")
         }
@@ -128,19 +128,8 @@ struct Sweep: AsyncParsableCommand {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw RunOutputError(path: path, reason: Self.reason(error))
+            throw RunOutputError(path: path, error: error)
         }
-    }
-
-    /// The operating system's words for a failed file operation ("Not a directory"), not Foundation's wrapper.
-    private static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        if let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
-            underlying.domain == NSPOSIXErrorDomain
-        {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
     }
 }
 
