@@ -49,6 +49,10 @@ struct Sweep: AsyncParsableCommand {
         let directory = out ?? "reports/\(plan.baseName)-sweep"
         let store = try OutputFailure.reporting {
             do {
+                // The folder holds this sweep only, as its run.sqlite does: runs of an earlier sweep go.
+                if FileManager.default.fileExists(atPath: "\(directory)/runs") {
+                    try FileManager.default.removeItem(atPath: "\(directory)/runs")
+                }
                 try FileManager.default.createDirectory(atPath: "\(directory)/runs", withIntermediateDirectories: true)
             } catch {
                 throw RunOutputError(path: directory, error: error)

@@ -46,6 +46,13 @@ struct SweepCommandTests {
         let store = try SoswBinary.besideTests.run(["compare", "--store", "\(out)/run.sqlite", "no-such-run", "other"])
         #expect(store.status == 2)
         #expect(store.stderr.contains("no run 'no-such-run'") && store.stderr.contains("quickstart-seed42-"), "\(store.stderr)")
+
+        // Another sweep into the same folder replaces the earlier one's runs, as it replaces its store.
+        let again = try SoswBinary.besideTests.run([
+            "sweep", "\(CheckCommandTests.scenarios)/quickstart.yaml", "--set", "\(Self.cap)=7", "--out", out,
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(out)/runs") == ["max_simultaneous_invocations=7-seed42"])
     }
 
     @Test("sosw compare prints both runs' figures by group with the change; store ids work like folders")
