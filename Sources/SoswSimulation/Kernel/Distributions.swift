@@ -40,7 +40,8 @@ extension RandomSource {
         return choices.last { $0.1 > 0 }!.0
     }
 
-    /// A duration drawn from `distribution`, never negative.
+    /// A duration drawn from `distribution`, never negative and never beyond ``ScenarioLimits/longestDuration``
+    /// (a long-tailed draw would otherwise overflow the clock).
     public func duration(_ distribution: Distribution) -> Duration {
         let seconds: Double =
             switch distribution {
@@ -50,7 +51,7 @@ extension RandomSource {
             case .lognormal(let median, let p99): lognormal(median: median.secondsValue, p99: p99.secondsValue)
             case .empirical(let samples): samples[Int(integer(below: UInt64(samples.count)))].secondsValue
             }
-        return .nanoseconds(Int64((max(0, seconds) * 1e9).rounded(.down)))
+        return .nanoseconds(Int64((min(max(0, seconds), ScenarioLimits.longestDuration.secondsValue) * 1e9).rounded(.down)))
     }
 }
 

@@ -1,7 +1,14 @@
 /// Durations as scenario files write them: a non-negative decimal number and a unit.
 public enum DurationText {
-    /// Parses `250ms`, `1.5s`, `90s`, `15m`, `2h`, `1d`; nil for anything else.
+    /// Parses `250ms`, `1.5s`, `90s`, `15m`, `2h`, `1d`; nil for anything else and for durations too long to
+    /// count in nanoseconds (about 292 years). Range checks against ``ScenarioLimits`` are the caller's.
     public static func parse(_ text: String) -> Duration? {
+        guard let nanoseconds = nanoseconds(text)?.rounded(), nanoseconds < 0x1p63 else { return nil }
+        return .nanoseconds(Int64(nanoseconds))
+    }
+
+    /// The nanoseconds `text` stands for, unrounded and of any size; nil when it is not a number and a unit.
+    static func nanoseconds(_ text: String) -> Double? {
         let units: [(suffix: String, nanoseconds: Double)] = [
             ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9), ("d", 86400e9),
         ]
@@ -10,7 +17,7 @@ public enum DurationText {
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
                 let value = Double(number), value.isFinite
             else { return nil }
-            return .nanoseconds(Int64((value * unit.nanoseconds).rounded()))
+            return value * unit.nanoseconds
         }
         return nil
     }

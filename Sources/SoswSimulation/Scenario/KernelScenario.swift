@@ -80,24 +80,28 @@ extension KernelScenario {
         let root = try YAMLDocument.compose(text, file: file)
         let reader = NodeReader(file: file, suggestsNearMisses: false)
         let top = try reader.mapping(root, path: "", allowed: ["name", "description", "seed", "start", "workload"])
-        name = try reader.string(top["name"], path: "name", in: root)
+        name = try reader.fileName(reader.string(top["name"], path: "name", in: root), node: top["name"] ?? root, path: "name")
         description = try top["description"].map { node throws(LoadError) in try reader.string(node, path: "description", in: root) } ?? ""
         seed = try top["seed"].map { node throws(LoadError) in try reader.unsigned(node, path: "seed") } ?? 0
         if let node = top["start"] {
             let text = try reader.string(node, path: "start", in: root)
-            guard let time = UnixTime(iso8601: text) else {
+            switch ScenarioLimits.time(iso8601: text, latest: ScenarioLimits.latestStart) {
+            case .time(let time):
+                start = time
+            case .malformed:
                 throw reader.error(node, "start", "'\(text)' is not a UTC ISO-8601 time; expected e.g. 2026-01-05T02:00:00Z")
+            case .outOfRange:
+                throw reader.error(node, "start", "'\(text)' is out of range; expected a time \(ScenarioLimits.timeRangeText(latest: ScenarioLimits.latestStart))")
             }
-            start = time
         } else {
             start = UnixTime(seconds: 0)
         }
         var workload = ContentionWorkload()
         if let node = top["workload"] {
             let fields = try reader.mapping(node, path: "workload", allowed: ["workers", "iterations", "keys", "latency"])
-            if let value = fields["workers"] { workload.workers = try reader.positive(value, path: "workload.workers") }
-            if let value = fields["iterations"] { workload.iterations = try reader.positive(value, path: "workload.iterations") }
-            if let value = fields["keys"] { workload.keys = try reader.positive(value, path: "workload.keys") }
+            if let value = fields["workers"] { workload.workers = try reader.positive(value, path: "workload.workers", within: ScenarioLimits.kernelWorkers) }
+            if let value = fields["iterations"] { workload.iterations = try reader.positive(value, path: "workload.iterations", within: ScenarioLimits.kernelIterations) }
+            if let value = fields["keys"] { workload.keys = try reader.positive(value, path: "workload.keys", within: ScenarioLimits.kernelKeys) }
             if let value = fields["latency"] {
                 let latency = try reader.mapping(value, path: "workload.latency", allowed: ["p50", "p99"])
                 let p50 = try reader.duration(latency["p50"], path: "workload.latency.p50", in: value)

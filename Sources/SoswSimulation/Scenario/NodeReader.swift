@@ -101,9 +101,13 @@ struct NodeReader {
         return value
     }
 
-    func positive(_ node: Node, path: String) throws(ScenarioError) -> Int {
+    /// A positive integer no larger than `limit`'s upper bound.
+    func positive(_ node: Node, path: String, within limit: ClosedRange<Int>) throws(ScenarioError) -> Int {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string), value > 0 else {
             throw error(node, path, "expected a positive integer, got '\(describe(node))'")
+        }
+        guard limit.contains(value) else {
+            throw error(node, path, "expected an integer from \(limit.lowerBound) to \(limit.upperBound), got \(value)")
         }
         return value
     }
@@ -111,8 +115,11 @@ struct NodeReader {
     /// A duration written as a number and a unit: `250ms`, `90s`, `15m`, `2h`, `1d`.
     func duration(_ node: Node?, path: String, in parent: Node) throws(ScenarioError) -> Duration {
         let text = try string(node, path: path, in: parent)
-        guard let duration = DurationText.parse(text) else {
+        guard DurationText.nanoseconds(text) != nil else {
             throw error(node ?? parent, path, "'\(text)' is not a duration; expected a number and a unit (ms, s, m, h, d), e.g. 90s")
+        }
+        guard let duration = DurationText.parse(text), duration <= ScenarioLimits.longestDuration else {
+            throw error(node ?? parent, path, "'\(text)' is too long; expected a duration up to \(ScenarioLimits.longestDurationText)")
         }
         return duration
     }
@@ -187,6 +194,14 @@ struct NodeReader {
         return text
     }
 
+    /// A name that becomes a folder name (a scenario's `name`): ``ScenarioLimits/isPlainFileName(_:)``.
+    func fileName(_ text: String, node: Node, path: String) throws(ScenarioError) -> String {
+        guard ScenarioLimits.isPlainFileName(text) else {
+            throw error(node, path, "'\(text)' cannot name a scenario; expected \(ScenarioLimits.plainFileNameText), e.g. nightly-backlog")
+        }
+        return text
+    }
+
     /// An integer within `range`.
     func integer(_ node: Node, path: String, in range: ClosedRange<Int64>) throws(ScenarioError) -> Int64 {
         let expected: String =
@@ -228,8 +243,10 @@ struct NodeReader {
         return flag
     }
 
-    /// A duration string (`250ms`, `90s`, `15m`, `2h`, `1d`), never negative; `positive` also rejects zero.
-    func duration(_ node: Node, path: String, positive: Bool = false) throws(ScenarioError) -> Duration {
+    /// A duration string (`250ms`, `90s`, `15m`, `2h`, `1d`), never negative and at most
+    /// ``ScenarioLimits/longestDuration``; `positive` also rejects zero, `period` anything under
+    /// ``ScenarioLimits/shortestPeriod``.
+    func duration(_ node: Node, path: String, positive: Bool = false, period: Bool = false) throws(ScenarioError) -> Duration {
         let expected = "a duration: a number and a unit (ms, s, m, h, d), e.g. 90s"
         guard case .string(let text) = try value(node, path: path) else {
             if case .int(let number) = try value(node, path: path), number < 0 {
@@ -237,11 +254,18 @@ struct NodeReader {
             }
             throw error(node, path, "expected \(expected), got \(kind(of: node))")
         }
-        if text.hasPrefix("-"), DurationText.parse(String(text.dropFirst())) != nil {
+        if text.hasPrefix("-"), DurationText.nanoseconds(String(text.dropFirst())) != nil {
             throw error(node, path, "'\(text)' is negative; expected \(expected)")
         }
-        guard let duration = DurationText.parse(text) else {
+        guard DurationText.nanoseconds(text) != nil else {
             throw error(node, path, "'\(text)' is not a duration; expected \(expected)")
+        }
+        let range = period ? "from 1ms to \(ScenarioLimits.longestDurationText)" : "up to \(ScenarioLimits.longestDurationText)"
+        guard let duration = DurationText.parse(text), duration <= ScenarioLimits.longestDuration else {
+            throw error(node, path, "'\(text)' is too long; expected a duration \(range)")
+        }
+        if period, duration < ScenarioLimits.shortestPeriod {
+            throw error(node, path, "'\(text)' is shorter than 1ms, the shortest period simulated (a shorter one would fire millions of times per simulated second); expected a duration \(range)")
         }
         if positive, duration == .zero { throw error(node, path, "expected a duration above zero, got '\(text)'") }
         return duration

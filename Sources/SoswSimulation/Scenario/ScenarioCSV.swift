@@ -20,6 +20,9 @@ enum ScenarioCSV {
                 throw Problem(line: line, message: "'\(field)' is not a number of seconds")
             }
             guard seconds >= 0 else { throw Problem(line: line, message: "\(field) is negative; durations are >= 0 seconds") }
+            guard seconds <= ScenarioLimits.longestDuration.secondsValue else {
+                throw Problem(line: line, message: "\(field) seconds is too long; expected at most \(Int64(ScenarioLimits.longestDuration.secondsValue)) seconds (\(ScenarioLimits.longestDurationText))")
+            }
             samples.append(.nanoseconds(Int64((seconds * 1e9).rounded())))
         }
         guard !samples.isEmpty else { throw Problem(line: 1, message: "no durations; expected one number of seconds per line") }
@@ -33,8 +36,18 @@ enum ScenarioCSV {
             guard fields.count == 2 else {
                 throw Problem(line: line, message: "expected two fields, timestamp,value; got \(fields.count)")
             }
-            let time = UnixTime(iso8601: fields[0]) ?? Double(fields[0]).flatMap { seconds in
-                seconds.isFinite ? UnixTime(nanoseconds: Int64((seconds * 1e9).rounded())) : nil
+            let latest = ScenarioLimits.latestTime
+            var time: UnixTime?
+            switch ScenarioLimits.time(iso8601: fields[0], latest: latest) {
+            case .time(let parsed): time = parsed
+            case .outOfRange: throw Problem(line: line, message: "'\(fields[0])' is out of range; expected a time \(ScenarioLimits.timeRangeText(latest: latest))")
+            case .malformed:
+                if let seconds = Double(fields[0]), seconds.isFinite {
+                    guard let parsed = ScenarioLimits.time(epochSeconds: seconds, latest: latest) else {
+                        throw Problem(line: line, message: "\(fields[0]) epoch seconds is out of range; expected 0 to \(Int64(latest.seconds)) (\(ScenarioLimits.timeRangeText(latest: latest)))")
+                    }
+                    time = parsed
+                }
             }
             let value = Double(fields[1]).flatMap { $0.isFinite ? $0 : nil }
             guard let time, let value else {

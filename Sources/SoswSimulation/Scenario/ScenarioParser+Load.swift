@@ -31,8 +31,8 @@ extension ScenarioParser {
 
     /// `at`, or `every` with optional `from` and `until`; a rate load starts at `at` (default 0s) and lasts its `over`.
     private func trigger(_ node: Node, fields: [String: Node], path: String, isRate: Bool) throws(ScenarioError) -> LoadTrigger {
-        func duration(_ key: String, positive: Bool = false) throws(ScenarioError) -> Duration? {
-            try fields[key].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).\(key)", positive: positive) }
+        func duration(_ key: String, period: Bool = false) throws(ScenarioError) -> Duration? {
+            try fields[key].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).\(key)", positive: period, period: period) }
         }
         if isRate {
             for key in ["every", "from", "until"] where fields[key] != nil {
@@ -40,7 +40,7 @@ extension ScenarioParser {
             }
             return .at(try duration("at") ?? .zero)
         }
-        switch (try duration("at"), try duration("every", positive: true)) {
+        switch (try duration("at"), try duration("every", period: true)) {
         case (let at?, nil):
             for key in ["from", "until"] where fields[key] != nil {
                 throw reader.error(fields[key]!, "\(path).\(key)", "`\(key)` goes with `every`, not `at`")
@@ -93,7 +93,7 @@ extension ScenarioParser {
     private func taskBatch(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> TaskBatch {
         let fields = try reader.mapping(node, path: path, allowed: ["labourer", "count", "payload"])
         let labourer = try labourerID(reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id"), path: "\(path).labourer", known: known)
-        let count = try reader.integer(reader.required(fields["count"], path: "\(path).count", in: node, expected: "how many tasks"), path: "\(path).count", in: 1...10_000_000)
+        let count = try reader.integer(reader.required(fields["count"], path: "\(path).count", in: node, expected: "how many tasks"), path: "\(path).count", in: ScenarioLimits.tasksPerLoadEntry)
         let payload = try fields["payload"].map { node throws(ScenarioError) in try reader.object(node, path: "\(path).payload") } ?? .object([:])
         return TaskBatch(labourer: labourer, count: Int(count), payload: payload)
     }
@@ -131,7 +131,7 @@ extension ScenarioParser {
             guard amplitude <= mean else {
                 throw reader.error(form.value, "\(form.path).amplitude", "amplitude (\(rounded(amplitude))) is above mean (\(rounded(mean))): the rate would go negative")
             }
-            let period = try reader.duration(field("period"), path: "\(form.path).period", positive: true)
+            let period = try reader.duration(field("period"), path: "\(form.path).period", positive: true, period: true)
             return .sine(mean: mean, amplitude: amplitude, period: period)
         }
     }

@@ -22,7 +22,8 @@ struct ScenarioParser {
 
     func scenario(_ root: Node) throws(ScenarioError) -> Scenario {
         let top = try reader.mapping(root, path: "", allowed: Self.topLevelKeys)
-        let name = try reader.name(reader.required(top["name"], path: "name", in: root, expected: "the scenario's name"), path: "name")
+        let nameNode = try reader.required(top["name"], path: "name", in: root, expected: "the scenario's name")
+        let name = try reader.fileName(reader.name(nameNode, path: "name"), node: nameNode, path: "name")
         let description = try top["description"].map { node throws(ScenarioError) in try reader.text(node, path: "description") } ?? ""
         let seed = try top["seed"].map { node throws(ScenarioError) in UInt64(try reader.integer(node, path: "seed", in: 0...Int64.max)) } ?? 0
         let start = try time(reader.required(top["start"], path: "start", in: root, expected: "a UTC ISO-8601 time, e.g. 2026-01-05T02:00:00Z"), path: "start")
@@ -50,10 +51,14 @@ struct ScenarioParser {
     /// A UTC ISO-8601 time (an unquoted one is a YAML timestamp, kept as its text).
     func time(_ node: Node, path: String) throws(ScenarioError) -> UnixTime {
         let text = try reader.text(node, path: path)
-        guard let time = UnixTime(iso8601: text) else {
+        switch ScenarioLimits.time(iso8601: text, latest: ScenarioLimits.latestStart) {
+        case .time(let time):
+            return time
+        case .malformed:
             throw reader.error(node, path, "'\(text)' is not a UTC ISO-8601 time; expected e.g. 2026-01-05T02:00:00Z")
+        case .outOfRange:
+            throw reader.error(node, path, "'\(text)' is out of range; expected a time \(ScenarioLimits.timeRangeText(latest: ScenarioLimits.latestStart))")
         }
-        return time
     }
 
     func stopCondition(_ node: Node) throws(ScenarioError) -> StopCondition {
@@ -88,7 +93,7 @@ struct ScenarioParser {
             let fields = try reader.mapping(entry.value, path: entry.path, allowed: ["every", "offset", "jitter"])
             let every = try reader.duration(
                 reader.required(fields["every"], path: "\(entry.path).every", in: entry.value, expected: "how often it runs, e.g. 1m"),
-                path: "\(entry.path).every", positive: true)
+                path: "\(entry.path).every", positive: true, period: true)
             let offset = try fields["offset"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).offset") } ?? .zero
             let jitter = try fields["jitter"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).jitter") } ?? .zero
             if let node = fields["jitter"], jitter >= every {

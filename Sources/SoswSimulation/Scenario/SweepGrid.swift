@@ -15,7 +15,7 @@ public struct SweepGrid: Sendable, Hashable {
         var names: Set<String> = []
         variants = combinations.enumerated().map { number, combination in
             var name = combination.isEmpty
-                ? "base" : combination.map { "\(labels[$0.axis])=\(Self.fileSafe($0.value))" }.joined(separator: ",")
+                ? "base" : combination.map { "\(Self.fileSafe(labels[$0.axis]))=\(Self.fileSafe($0.value))" }.joined(separator: ",")
             // Values that differ only in characters a file name cannot hold would collide; number them apart.
             if !names.insert(name).inserted {
                 name += "-v\(number + 1)"
