@@ -12,13 +12,19 @@ final class ScenarioDriver: Sendable {
 
     let world: ScenarioWorld
     let collector: RunCollector
+    /// Stops the run at the next check once an invariant is broken.
+    let invariants: InvariantChecker
     let progress: (@Sendable (_ simulated: Duration, _ limit: Duration) -> Void)?
     /// Load entries still to fire or still firing.
     private let activeLoads: Mutex<Int>
 
-    init(world: ScenarioWorld, collector: RunCollector, progress: (@Sendable (Duration, Duration) -> Void)?) {
+    init(
+        world: ScenarioWorld, collector: RunCollector, invariants: InvariantChecker,
+        progress: (@Sendable (Duration, Duration) -> Void)?
+    ) {
         self.world = world
         self.collector = collector
+        self.invariants = invariants
         self.progress = progress
         activeLoads = Mutex(world.scenario.load.count)
     }
@@ -55,6 +61,7 @@ final class ScenarioDriver: Sendable {
                 progress?(now - start, scenario.stop.limit)
                 drained = isDrained
                 if case .whenDrained = scenario.stop, drained { break }
+                if invariants.violation != nil { break }
             }
             group.cancelAll()
             return drained

@@ -29,6 +29,8 @@ public struct ScenarioRun: Sendable {
         public var drained: Bool
         /// What the run would cost at the scenario's prices (`pricing:`).
         public var cost: RunCost
+        /// The invariant the run broke, which stopped it; nil for a run that kept them all.
+        public var invariantViolation: InvariantViolation?
 
         /// From the start to the last task closed, when the run drained.
         public var drainedAfterSeconds: Double? {
@@ -36,8 +38,9 @@ public struct ScenarioRun: Sendable {
             return figures.lastClosedAfter?.secondsValue ?? 0
         }
 
+        /// Every expectation held, and every invariant (an expectation every run has).
         public var passed: Bool {
-            expectations.allSatisfy(\.passed)
+            invariantViolation == nil && expectations.allSatisfy(\.passed)
         }
     }
 
@@ -56,12 +59,17 @@ public struct ScenarioRun: Sendable {
         let functions = scenario.lambda.functions.map(\.name)
             + [ScenarioWorld.workerAssistantFunction, ScenarioWorld.schedulerFunction]
         let collector = RunCollector(start: scenario.start, labourers: configuration.labourerFunctions, functions: functions)
-        let log = EventLog(sink: sink, keepsLines: keepsLines, listener: collector)
+        let invariants = InvariantChecker(start: scenario.start, configuration: configuration, next: collector)
+        let log = EventLog(sink: sink, keepsLines: keepsLines, listener: invariants)
         let executor = SimExecutor(start: scenario.start, scheduling: scheduling, strict: strict)
         let world = ScenarioWorld(
             scenario: scenario, configuration: configuration, seed: seed, clock: executor.clock, log: log)
-        let driver = ScenarioDriver(world: world, collector: collector, progress: progress)
+        invariants.watch(InMemoryTaskTables(dynamoDB: world.dynamoDB, config: configuration.taskManager))
+        let driver = ScenarioDriver(world: world, collector: collector, invariants: invariants, progress: progress)
         let drained = try executor.run { try await driver.run() }
+        let violation = invariants.finish(
+            at: executor.now, drained: drained,
+            drainDeadline: DrainDeadline.of(scenario, configuration: configuration))
         try sink?.close()
         var figures = collector.figures(at: executor.now, awsCalls: world.awsCalls)
         figures.metrics = MetricFigures.collect(
@@ -72,6 +80,7 @@ public struct ScenarioRun: Sendable {
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
-            cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls))
+            cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls),
+            invariantViolation: violation)
     }
 }

@@ -150,6 +150,17 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         return try perform { state, _ throws(DynamoDBError) in try state.listTables(input) }
     }
 
+    /// Whether `table` holds an item under `key`, read at once without latency, throttling or capacity: for a
+    /// run's invariant checks, which look at the tables between the essentials' calls.
+    func holdsItem(key: DynamoItem, inTable table: String) -> Bool {
+        state.withLock { state in
+            guard let stored = try? state.table(named: table), let position = try? state.primaryKey(key, in: stored) else {
+                return false
+            }
+            return stored.item(at: position) != nil
+        }
+    }
+
     // MARK: Machinery
 
     private func perform<Output: Sendable>(
