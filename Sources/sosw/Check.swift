@@ -72,7 +72,13 @@ struct Check: AsyncParsableCommand {
             summaries.append(summary)
         }
         if let junit {
-            try JUnitReport.xml(summaries).write(toFile: junit, atomically: true, encoding: .utf8)
+            try OutputFailure.reporting {
+                do {
+                    try JUnitReport.xml(summaries).write(toFile: junit, atomically: true, encoding: .utf8)
+                } catch {
+                    throw RunOutputError(path: junit, error: error)
+                }
+            }
         }
         let failures = summaries.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
         let total = summaries.reduce(0) { $0 + $1.expectations.count }
@@ -92,7 +98,11 @@ struct Check: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                    FileHandle.standardError.write(Data("error: cannot list the directory \(path)\n".utf8))
+                    throw ExitCode(2)
+                }
+                let names = entries
                     .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json")) && !$0.hasSuffix(".schema.json") }
                     .sorted()
                 files += names.map { "\(path)/\($0)" }

@@ -42,7 +42,8 @@ struct Simulate: AsyncParsableCommand {
 
     func validate() throws {
         guard SchedulingPolicy(schedule) != nil else {
-            throw ValidationError("--schedule must be 'fifo' or 'random:<seed>', got '\(schedule)'")
+            FileHandle.standardError.write(Data("error: --schedule must be 'fifo' or 'random:<seed>', got '\(schedule)'\n".utf8))
+            throw ExitCode(2)
         }
     }
 
@@ -108,11 +109,9 @@ struct Simulate: AsyncParsableCommand {
 
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try scenario.run(
-            seed: seed ?? scenario.seed,
-            scheduling: SchedulingPolicy(schedule)!,
-            eventsPath: "\(directory)/events.jsonl"
-        )
+        let result = try OutputFailure.reporting {
+            try scenario.run(seed: seed ?? scenario.seed, scheduling: SchedulingPolicy(schedule)!, eventsPath: "\(directory)/events.jsonl")
+        }
         let wall = (clock.now - started).secondsValue
 
         let record = RunRecord(
@@ -121,7 +120,13 @@ struct Simulate: AsyncParsableCommand {
             events: result.events, eventsSHA256: result.eventsSHA256,
             simulatedSeconds: result.simulatedSeconds, wallSeconds: wall, jobsRun: result.jobsRun
         )
-        try (record.json.serialized() + "\n").write(toFile: "\(directory)/run.json", atomically: true, encoding: .utf8)
+        try OutputFailure.reporting {
+            do {
+                try (record.json.serialized() + "\n").write(toFile: "\(directory)/run.json", atomically: true, encoding: .utf8)
+            } catch {
+                throw RunOutputError(path: "\(directory)/run.json", error: error)
+            }
+        }
 
         print("\(scenario.name)  seed \(result.seed)  schedule \(result.scheduling)  (\(BuildInfo.configuration) build)")
         print("  \(result.outcome.won + result.outcome.lost) claims: \(result.outcome.won) won, \(result.outcome.lost) lost to a concurrent writer")

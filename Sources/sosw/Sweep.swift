@@ -69,8 +69,8 @@ struct Sweep: AsyncParsableCommand {
         let rows: [SweepReport.Run]
         do {
             defer { progress.clear() }
-            rows = try await SweepRunner(plan: plan, runs: runs, directory: directory, store: store, events: events)
-                .run(threads: threads) { progress.finishedRun() }
+            let runner = SweepRunner(plan: plan, runs: runs, directory: directory, store: store, events: events)
+            rows = try await OutputFailure.reporting { try await runner.run(threads: threads) { progress.finishedRun() } }
         }
         let wall = (clock.now - started).secondsValue
 
