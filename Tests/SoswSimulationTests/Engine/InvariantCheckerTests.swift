@@ -15,6 +15,10 @@ private final class StubTables: TaskTableLookup {
     func tables(holding taskID: String, labourerID: String) -> [TaskTable] {
         held.withLock { $0[taskID] ?? [] }
     }
+
+    func holds(_ taskID: String, in table: TaskTable) -> Bool {
+        held.withLock { $0[taskID]?.contains(table) ?? false }
+    }
 }
 
 /// Feeds a checker the events a core would log, keeping the stub tables as a correct DynamoDB would unless a
@@ -149,6 +153,15 @@ struct InvariantCheckerTests {
         #expect(feed.finish() == nil)
         feed.tables.set("a", [.tasks, .closed])
         #expect(feed.finish()?.invariant == "one_table")
+
+        var archived = Feed()
+        archived.create("b")
+        archived.invoke("b", attempt: 1)
+        archived.complete("b")
+        archived.archive("b", "completed")
+        #expect(archived.finish() == nil)
+        archived.tables.set("b", [.closed, .tasks])  // written back to the queue with no event logged
+        #expect(archived.finish()?.invariant == "one_table")
     }
 
     @Test("attempts_within_max_attempts: an invocation past max_attempts is caught, the last allowed one is not")

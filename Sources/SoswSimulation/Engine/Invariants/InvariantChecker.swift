@@ -197,7 +197,8 @@ final class InvariantChecker: EventListener {
         fail("one_table", taskID, "expected only in the \(table.rawValue) table, found in \(Self.describe(held))")
     }
 
-    /// Checks at the end of a run that every task is in exactly one table and, when `drainDeadline` is given
+    /// Checks at the end of a run that every task is in exactly one table (an archived one only for being back
+    /// in the queue) and, when `drainDeadline` is given
     /// (the run should have drained by then) and the run reached it undrained, that it drained. Returns the
     /// first violation of the run, this one or an earlier one.
     func finish(at end: UnixTime, drained: Bool, drainDeadline: UnixTime?) -> InvariantViolation? {
@@ -206,7 +207,11 @@ final class InvariantChecker: EventListener {
             let seconds = (end - start).secondsValue
             for taskID in state.tasks.keys.sorted() {
                 guard let tables = state.tables else { break }
-                let held = tables.tables(holding: taskID, labourerID: state.tasks[taskID]!.labourerID)
+                let task = state.tasks[taskID]!
+                // A closed task was seen only in the closed table when archived; only a write back to the
+                // queue could have moved it since.
+                if task.closed, !tables.holds(taskID, in: .tasks) { continue }
+                let held = tables.tables(holding: taskID, labourerID: task.labourerID)
                 if held.count != 1 {
                     state.violation = InvariantViolation(
                         invariant: "one_table", seconds: seconds, taskID: taskID,

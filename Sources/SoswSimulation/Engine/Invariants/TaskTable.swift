@@ -12,6 +12,8 @@ enum TaskTable: String, CaseIterable, Sendable {
 /// move, so they must not scan.
 protocol TaskTableLookup: Sendable {
     func tables(holding taskID: String, labourerID: String) -> [TaskTable]
+    /// Whether `table` holds the task; only for the tables keyed by task id alone (`tasks`, `closed`).
+    func holds(_ taskID: String, in table: TaskTable) -> Bool
 }
 
 /// Looks tasks up in the run's in-memory DynamoDB, under the table names and keys of the TaskManager's
@@ -28,5 +30,10 @@ struct InMemoryTaskTables: TaskTableLookup {
         if dynamoDB.holdsItem(key: byLabourer, inTable: config.retryTasksTable) { held.append(.retry) }
         if dynamoDB.holdsItem(key: byTask, inTable: config.closedTasksTable) { held.append(.closed) }
         return held
+    }
+
+    func holds(_ taskID: String, in table: TaskTable) -> Bool {
+        let name = table == .closed ? config.closedTasksTable : config.tasksTable
+        return dynamoDB.holdsItem(key: [TaskRecord.Field.taskID: .s(taskID)], inTable: name)
     }
 }
