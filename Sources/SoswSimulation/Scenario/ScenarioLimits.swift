@@ -21,6 +21,9 @@ public enum ScenarioLimits {
     public static let latestTime = latestStart + longestDuration
     /// Tasks one `load` entry may create at a time (`tasks.count`).
     public static let tasksPerLoadEntry: ClosedRange<Int64> = 1...10_000_000
+    /// The highest rate a `rate` load may name (`per_minute`, each end of a ramp or step, a sine's mean), in
+    /// tasks per minute: about 16,700 a second.
+    public static let tasksPerMinute = 1_000_000.0
     /// The kernel contention workload's sizes (`workload.workers`, `iterations`, `keys`): each key and each
     /// iteration is held in memory.
     public static let kernelWorkers = 1...10_000

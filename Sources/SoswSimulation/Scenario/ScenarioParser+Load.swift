@@ -111,22 +111,22 @@ extension ScenarioParser {
         let form = try reader.variant(node, path: path, among: Self.rateCurveForms)
         switch form.key {
         case "constant":
-            return .constant(try reader.number(form.value, path: form.path, atLeast: 0))
+            return .constant(try reader.number(form.value, path: form.path, atLeast: 0, atMost: ScenarioLimits.tasksPerMinute))
         case "ramp":
             let ends = try reader.elements(form.value, path: form.path)
             guard ends.count == 2 else {
                 throw reader.error(form.value, form.path, "expected [from, to] tasks per minute, got \(ends.count) elements")
             }
-            return .ramp(from: try reader.number(ends[0].node, path: ends[0].path, atLeast: 0),
-                         to: try reader.number(ends[1].node, path: ends[1].path, atLeast: 0))
+            return .ramp(from: try reader.number(ends[0].node, path: ends[0].path, atLeast: 0, atMost: ScenarioLimits.tasksPerMinute),
+                         to: try reader.number(ends[1].node, path: ends[1].path, atLeast: 0, atMost: ScenarioLimits.tasksPerMinute))
         case "step":
-            return .step(try timedValues(form.value, path: form.path, minimum: 0))
+            return .step(try timedValues(form.value, path: form.path, minimum: 0, maximum: ScenarioLimits.tasksPerMinute))
         default:
             let fields = try reader.mapping(form.value, path: form.path, allowed: ["mean", "amplitude", "period"])
             func field(_ key: String) throws(ScenarioError) -> Node {
                 try reader.required(fields[key], path: "\(form.path).\(key)", in: form.value, expected: key == "period" ? "a duration" : "a number")
             }
-            let mean = try reader.number(field("mean"), path: "\(form.path).mean", atLeast: 0)
+            let mean = try reader.number(field("mean"), path: "\(form.path).mean", atLeast: 0, atMost: ScenarioLimits.tasksPerMinute)
             let amplitude = try reader.number(field("amplitude"), path: "\(form.path).amplitude", atLeast: 0)
             guard amplitude <= mean else {
                 throw reader.error(form.value, "\(form.path).amplitude", "amplitude (\(rounded(amplitude))) is above mean (\(rounded(mean))): the rate would go negative")

@@ -66,7 +66,7 @@ extension ScenarioParser {
     }
 
     /// `[[offset, value], …]` with offsets starting at 0s and strictly increasing; values at least `minimum`.
-    func timedValues(_ node: Node, path: String, minimum: Double?) throws(ScenarioError) -> [TimedValue] {
+    func timedValues(_ node: Node, path: String, minimum: Double?, maximum: Double? = nil) throws(ScenarioError) -> [TimedValue] {
         var values: [TimedValue] = []
         for element in try reader.elements(node, path: path) {
             let pair = try reader.elements(element.node, path: element.path)
@@ -74,7 +74,7 @@ extension ScenarioParser {
                 throw reader.error(element.node, element.path, "expected [offset, value], e.g. [30m, 80]; got \(pair.count) elements")
             }
             let offset = try reader.duration(pair[0].node, path: pair[0].path)
-            let value = try reader.number(pair[1].node, path: pair[1].path, atLeast: minimum)
+            let value = try reader.number(pair[1].node, path: pair[1].path, atLeast: minimum, atMost: maximum)
             if let previous = values.last, offset <= previous.offset {
                 throw reader.error(pair[0].node, pair[0].path, "offset \(offset) is not after the previous \(previous.offset); expected increasing offsets")
             }

@@ -147,6 +147,25 @@ struct ScenarioMutationTests {
         #expect(replayError.problem.hasPrefix("m.csv line 2: 1e12 epoch seconds is out of range; expected 0 to "))
     }
 
+    @Test("a rate load's tasks per minute are bounded, so the owed count cannot overflow", arguments: [
+        "{constant: 1e300}", "{ramp: [0, 1e20]}", "{step: [[0s, 5], [1m, 1e300]]}", "{sine: {mean: 1e300, amplitude: 1, period: 1h}}",
+    ])
+    func rates(curve: String) throws {
+        let text = try ScenarioFiles.text("quickstart.yaml").replacingOccurrences(
+            of: "{at: 0s, tasks: {labourer: hello_worker, count: 200, payload: {greeting: hello}}}",
+            with: "{rate: {labourer: hello_worker, per_minute: \(curve), over: 1h}}")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader().load(yaml: text, file: "q.yaml") }
+        #expect(error.keyPath.hasPrefix("load[0].rate.per_minute"))
+        #expect(error.problem.hasPrefix("expected a number from 0 to 1000000, got "))
+    }
+
+    @Test("sweep variant names are plain file names whatever the --set path holds")
+    func sweepVariantNames() throws {
+        let grid = SweepGrid(axes: [try SweepAxis(assignment: "config.a/b/c=1,../../y")])
+        #expect(grid.variants.map(\.name) == ["a_b_c=1", "a_b_c=.._.._y"])
+        #expect(grid.variants.allSatisfy { !$0.name.contains("/") })
+    }
+
     // MARK: Helpers
 
     /// What the mutants did; a refusal is checked for a clear message, a load is run for ``runCap``.
