@@ -44,13 +44,14 @@ struct Check: AsyncParsableCommand {
         }
         var summaries: [RunSummary] = []
         var baselineFailures = 0
+        var violations = 0
         for file in try scenarioFiles() {
             let (loaded, text) = try ScenarioFileReader.load(file)
             guard case .engine(let scenario) = loaded else {
                 print("skip  \(file): a kernel-workload file has no expectations")
                 continue
             }
-            let (_, summary, _) = try EngineRun(
+            let (result, summary, _) = try EngineRun(
                 scenario: scenario, scenarioText: text, seed: nil, scheduling: .fifo,
                 outputs: RunOutputs(directory: "\(out)/\(scenario.name)")
             ).run()
@@ -59,6 +60,10 @@ struct Check: AsyncParsableCommand {
                 var line = "\(verdict)  \(scenario.name): \(expectation.name) — measured \(expectation.measured)"
                 if !expectation.passed { line += " (\(expectation.message))" }
                 print(line)
+            }
+            if let violation = result.invariantViolation {
+                print("FAIL  \(scenario.name): \(violation)")
+                violations += 1
             }
             let drain = summary.drainedAfterSeconds.map { "drained after \(RunSummary.duration($0))" } ?? "not drained"
             print("      \(scenario.name): \(drain), \(String(format: "%.3f", summary.record.wallSeconds)) s wall")
@@ -82,10 +87,10 @@ struct Check: AsyncParsableCommand {
         }
         let failures = summaries.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
         let total = summaries.reduce(0) { $0 + $1.expectations.count }
-        var result = "\(summaries.count) scenarios, \(total) expectations, \(failures) failed"
+        var result = "\(summaries.count) scenarios, \(total) expectations, \(failures) failed, \(violations) invariant violations"
         if baseline != nil { result += "; \(baselineFailures) baseline figure\(baselineFailures == 1 ? "" : "s") moved past \(tolerance)" }
         print(result)
-        if failures > 0 || baselineFailures > 0 { throw ExitCode(1) }
+        if failures > 0 || violations > 0 || baselineFailures > 0 { throw ExitCode(1) }
     }
 
     /// The files named, with each directory replaced by its scenario files, sorted.

@@ -16,9 +16,9 @@ struct Simulate: AsyncParsableCommand {
             charts: queue, running vs cap, invocations, retries and dead, health and latency per labourer, \
             concurrency and throttles per function, metrics against their thresholds, AWS calls, cost, \
             expectations) and run.sqlite (the run store; with `--store FILE` the run is appended to that store \
-            instead). Exit status: 0 done, 2 a malformed scenario, 3 an output that cannot be written. A file \
-            with a top-level `workload:` runs the kernel's contention workload instead (events.jsonl and \
-            run.json); so does no FILE at all (the embedded default).
+            instead). Exit status: 0 done, 1 a run broke an invariant, 2 a malformed scenario, 3 an output that \
+            cannot be written. A file with a top-level `workload:` runs the kernel's contention workload instead \
+            (events.jsonl and run.json); so does no FILE at all (the embedded default).
             """
     )
 
@@ -53,15 +53,18 @@ struct Simulate: AsyncParsableCommand {
             return
         }
         let store = try OutputFailure.openStore(store)
+        var violations = 0
         for file in files {
             let (loaded, text) = try ScenarioFileReader.load(file)
             switch loaded {
             case .kernel(let kernel):
                 try runKernel(kernel, text: text)
             case .engine(let scenario):
-                try runEngine(scenario, text: text, store: store)
+                if try !runEngine(scenario, text: text, store: store) { violations += 1 }
             }
         }
+        // A broken invariant is an expectation every run has.
+        if violations > 0 { throw ExitCode(1) }
     }
 
     private func directory(for name: String) -> String {
@@ -69,7 +72,8 @@ struct Simulate: AsyncParsableCommand {
         return files.count > 1 ? "\(out)/\(name)" : out
     }
 
-    private func runEngine(_ scenario: Scenario, text: String, store: RunStore?) throws {
+    /// Runs one scenario and prints what it did; returns false when it broke an invariant.
+    private func runEngine(_ scenario: Scenario, text: String, store: RunStore?) throws -> Bool {
         let directory = directory(for: scenario.name)
         let (result, summary, written) = try EngineRun(
             scenario: scenario, scenarioText: text, seed: seed, scheduling: SchedulingPolicy(schedule)!,
@@ -101,6 +105,9 @@ struct Simulate: AsyncParsableCommand {
         print("  events sha256 \(result.eventsSHA256)")
         print("  wrote \(directory)/" + written.joined(separator: ", "))
         if let store { print("  stored in \(store.path)") }
+        guard let violation = result.invariantViolation else { return true }
+        print("  FAIL \(violation)")
+        return false
     }
 
     private func runKernel(_ scenario: KernelScenario, text scenarioText: String) throws {
