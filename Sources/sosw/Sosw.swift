@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSoswAllocator
+import Foundation
 
 /// The `sosw` command line: simulate scenarios, check them, benchmark the kernel.
 @main
@@ -17,8 +18,25 @@ struct Sosw: AsyncParsableCommand {
     /// Sets glibc's allocator up before any command: a simulation allocates millions of small objects from a
     /// thread that is not the main one, which its defaults serve one `mprotect` per page (measured with strace
     /// over one `sosw bench dynamodb` run: about 221,000 `mprotect` calls before, 33 after).
+    ///
+    /// A command line the parser refuses (an unknown option, a value of the wrong type, a failed `validate()`)
+    /// is bad input like a malformed scenario: exit status 2, not the parser's own 64, so that each status
+    /// means one thing (0 ok, 1 expectations failed, 2 bad input, 3 could not run).
     static func main() async {
         sosw_prepare_allocator_for_simulation()
-        await main(nil)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -63,6 +63,19 @@ struct ExitCodeTests {
         #expect(output.stderr.contains("--schedule must be 'fifo' or 'random:<seed>', got 'lifo'"))
     }
 
+    @Test("2: a command line the parser refuses is bad input, with the parser's message and usage", arguments: [
+        (["simulate", "--no-such-option"], "Unknown option '--no-such-option'"),
+        (["simulate", "--seed", "many"], "The value 'many' is invalid for '--seed <seed>'"),
+        (["sweep"], "Missing expected argument '<file>'"),
+        (["no-such-command"], "Unexpected argument 'no-such-command'"),
+    ])
+    func refusedCommandLine(arguments: [String], message: String) throws {
+        let output = try SoswBinary.besideTests.run(arguments)
+        #expect(output.status == 2, "\(arguments): \(output.stderr)")
+        #expect(output.stderr.contains(message), "\(output.stderr)")
+        #expect(output.stderr.contains("Usage:"), "\(output.stderr)")
+    }
+
     @Test("3: an output folder that cannot be made, in simulate (kernel and engine), check and sweep", arguments: [
         ["simulate", "kernel"], ["simulate"], ["check"], ["sweep", "--seeds", "1"],
     ])
