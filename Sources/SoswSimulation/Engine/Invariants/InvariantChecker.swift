@@ -31,6 +31,8 @@ final class InvariantChecker: EventListener {
         var completed = false
         var expiredOutOfAttempts = false
         var closed = false
+        /// Whether it was ever moved to the retry table: only then is that table looked at when it is archived.
+        var retried = false
     }
 
     private struct State {
@@ -122,7 +124,7 @@ final class InvariantChecker: EventListener {
         case .taskCompleted:
             guard let taskID, let task = state.tasks[taskID] else { return }
             state.tasks[taskID]?.completed = true
-            if task.closed, let tables = state.tables, tables.tables(holding: taskID, labourerID: task.labourerID).contains(.tasks) {
+            if task.closed, let tables = state.tables, tables.holds(taskID, in: .tasks) {
                 fail("no_recreation_by_late_completion", taskID,
                      "a completion after the task was archived put it back in sosw_tasks")
             }
@@ -133,6 +135,7 @@ final class InvariantChecker: EventListener {
         case .taskRetryScheduled:
             guard let taskID, let labourerID else { return }
             state.tasks[taskID]?.queued = false
+            state.tasks[taskID]?.retried = true
             expectOnlyIn(.retry, taskID, labourerID, state.tables, fail)
         case .taskRequeued:
             guard let taskID, let labourerID else { return }
@@ -146,7 +149,9 @@ final class InvariantChecker: EventListener {
         case .taskArchived:
             guard let taskID, let labourerID else { return }
             let outcome = fields["outcome"]?.stringValue ?? ""
+            var retried = true
             if let task = state.tasks[taskID] {
+                retried = task.retried
                 if outcome == TaskEvent.ArchiveOutcome.completed.rawValue, !task.completed {
                     return fail("archive_matches_history", taskID, "archived as completed, but no completion was recorded")
                 }
@@ -156,7 +161,7 @@ final class InvariantChecker: EventListener {
                 state.tasks[taskID]?.closed = true
                 state.tasks[taskID]?.queued = false
             }
-            expectOnlyIn(.closed, taskID, labourerID, state.tables, fail)
+            expectOnlyIn(.closed, taskID, labourerID, state.tables, lookingInRetry: retried, fail)
         case .essentialStarted where fields["essential"]?.stringValue == Essential.orchestrator.rawValue:
             state.orchestratorsInFlight += 1
             state.peakOrchestrators = max(state.peakOrchestrators, state.orchestratorsInFlight)
@@ -189,10 +194,13 @@ final class InvariantChecker: EventListener {
 
     private func expectOnlyIn(
         _ table: TaskTable, _ taskID: String, _ labourerID: String, _ tables: (any TaskTableLookup)?,
-        _ fail: (String, String?, String) -> Void
+        lookingInRetry: Bool = true, _ fail: (String, String?, String) -> Void
     ) {
         guard let tables else { return }
-        let held = tables.tables(holding: taskID, labourerID: labourerID)
+        // A task never moved to the retry table is not looked for there (a lookup fewer per archive).
+        let held = lookingInRetry
+            ? tables.tables(holding: taskID, labourerID: labourerID)
+            : TaskTable.allCases.filter { $0 != .retry && tables.holds(taskID, in: $0) }
         guard held != [table] else { return }
         fail("one_table", taskID, "expected only in the \(table.rawValue) table, found in \(Self.describe(held))")
     }
