@@ -1,7 +1,7 @@
 import SoswCore
 
 extension RunSummary {
-    /// `summary.json`: the contract keys of DESIGN.md §6 (`scenario`, `seed`, `events_sha256`,
+    /// `summary.json`: the keys scripts rely on (`scenario`, `seed`, `events_sha256`,
     /// `simulated_seconds`, `wall_seconds`, `events_per_second`, `drained`, `drained_after_seconds`,
     /// `labourers`, `aws_calls`) and the run record, throughput, health, functions and expectations.
     public var json: JSONValue {

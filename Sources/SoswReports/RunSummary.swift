@@ -2,7 +2,7 @@ import SoswCore
 import SoswSimulation
 
 /// What a scenario run's reports say, as plain values (the simulation fills it in; this module only
-/// renders it): the contract keys of `summary.json` (DESIGN.md §6) and more.
+/// renders it): the keys of `summary.json` that scripts rely on, and more.
 public struct RunSummary: Sendable {
     public var record: RunRecord
     public var description: String

@@ -1,6 +1,6 @@
 """boto3 against a DynamoDB endpoint (`sosw serve` or moto's server): the sosw tables and the calls sosw makes.
 
-Creates the sosw tables (sosw-behaviour.md §14) under a fresh prefix, then puts tasks, claims one with a
+Creates the sosw tables (sosw 0.7.51's keys and indexes) under a fresh prefix, then puts tasks, claims one with a
 conditional update, queries the greenfield index, and closes a task with a transaction, checking each answer
 and error as DynamoDB documents it. Run: DYNAMODB_ENDPOINT=http://127.0.0.1:PORT python3 test_sosw_tables.py
 (scripts/test runs it against both servers).

@@ -1,5 +1,5 @@
 /// A change in a task's life, as the essentials make it: what a simulation logs (`task.created`,
-/// `task.invoked`, …, DESIGN.md §6) and what production could count.
+/// `task.invoked`, …, the names `events.jsonl` uses) and what production could count.
 public enum TaskEvent: Hashable, Sendable {
     /// How a task left `sosw_tasks` for `sosw_closed_tasks`.
     public enum ArchiveOutcome: String, Hashable, Sendable {

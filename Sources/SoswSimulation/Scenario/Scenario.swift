@@ -1,7 +1,8 @@
 import SoswCore
 
-/// A scenario of the scenario engine (DESIGN.md §5): the sosw configuration under test, the simulated AWS it
-/// runs against, the load put on it, the faults injected, when to stop, and what must hold at the end.
+/// A scenario of the scenario engine (the file format README.md describes): the sosw configuration under test,
+/// the simulated AWS it runs against, the load put on it, the faults injected, when to stop, and what must hold
+/// at the end.
 ///
 /// Loaded and checked by ``ScenarioLoader``; a value of this type is always complete and consistent (every
 /// name it mentions is declared), so the run driver never meets a half-configured scenario.
@@ -16,7 +17,7 @@ public struct Scenario: Sendable, Hashable {
     public var stop: StopCondition
     /// In a fixed order (orchestrator, scavenger, scheduler); defaults to ``EssentialSchedule/defaults``.
     public var essentials: [EssentialSchedule]
-    /// The sosw configuration document the essentials are given (sosw's keys, sosw-behaviour.md §17 E), merged
+    /// The sosw configuration document the essentials are given (sosw 0.7.x's keys), merged
     /// over sosw's defaults; as written in the file, converted to JSON.
     public var config: JSONValue
     public var lambda: LambdaSettings

@@ -2,7 +2,7 @@
 /// ``DynamoDBError`` with the service's codes and messages.
 ///
 /// The core talks only to this protocol. The simulation plugs in the in-memory fake, production the live
-/// client; because both speak the API's shapes, one behaviour suite checks both (DESIGN.md §3). Methods throw
+/// client; because both speak the API's shapes, one behaviour suite checks both. Methods throw
 /// untyped errors because a live client can also fail in transport; service errors are always
 /// ``DynamoDBError``. Every call runs on its caller's executor (`nonisolated(nonsending)`): a simulation makes
 /// millions of them, and a hop to the generic executor and back around each one cost a task switch apiece.
