@@ -55,6 +55,11 @@ public struct HTMLReport: Sendable {
                 "expectations",
                 "<a href=\"#expectations\"><span class=\"badge \(style)\">\(holding) of \(summary.expectations.count) hold</span></a>")
         }
+        if let violation = summary.invariantViolation {
+            text += fact(
+                "invariant",
+                "<a href=\"#expectations\"><span class=\"badge bad\">\(Markup.escape(violation.invariant)) violated</span></a>")
+        }
         if let cost = summary.cost {
             text += fact("cost", "<a href=\"#cost\">\(RunSummary.usd(cost.totalUSD)) USD</a> (\(Markup.escape(cost.region)))")
         }
@@ -101,7 +106,12 @@ public struct HTMLReport: Sendable {
             text += "<td>\(Markup.escape(expectation.measured))</td>"
             text += "<td>\(expectation.passed ? "" : Markup.escape(expectation.message))</td></tr>\n"
         }
-        return text + "</tbody>\n</table>\n</section>\n"
+        text += "</tbody>\n</table>\n"
+        if let violation = summary.invariantViolation {
+            text += "<p>The run stopped at the broken invariant. The last \(violation.recentEvents.count) events:</p>\n"
+            text += "<pre>\(Markup.escape(violation.recentEvents.joined(separator: "\n")))</pre>\n"
+        }
+        return text + "</section>\n"
     }
 
     // MARK: Labourers

@@ -54,6 +54,7 @@ extension RunSummary {
             "capacity_units_by_operation": .object(capacity),
         ])
         if let cost { document["cost"] = Self.json(cost) }
+        document["invariant_violation"] = invariantViolationJSON
         document["expectations"] = .array(expectations.map { expectation in
             .object([
                 "name": .string(expectation.name), "measured": .string(expectation.measured),

@@ -16,6 +16,7 @@ extension RunSummary {
         }
         text += " (\(Self.duration(record.simulatedSeconds)) simulated in \(Self.number(record.wallSeconds)) s wall, "
         text += "\(Self.number(record.speedup))× real time, \(record.events) events, \(Self.number(record.eventsPerSecond)) events/s).\n\n"
+        text += invariantViolationMarkdown
         if let assumptions { text += Self.markdownWarnings(assumptions) }
 
         text += "## Labourers\n\n"

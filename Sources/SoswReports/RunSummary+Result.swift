@@ -39,5 +39,9 @@ extension RunSummary {
             })
         assumptions = RunAssumptions(result: result)
         cost = result.cost
+        if let violation = result.invariantViolation {
+            invariantViolation = violation
+            expectations.append(Expectation(violation))
+        }
     }
 }

@@ -16,6 +16,9 @@ public struct RunSummary: Sendable {
     public var assumptions: RunAssumptions?
     /// What the run would cost at the scenario's prices; nil for a summary made without them.
     public var cost: RunCost?
+    /// The invariant the run broke, which stopped it; it is also among `expectations` as a failed one, so every
+    /// output that lists expectations (JUnit XML, the store, the page) reports it.
+    public var invariantViolation: InvariantViolation?
 
     public init(
         record: RunRecord, description: String, drained: Bool, drainedAfterSeconds: Double?, labourers: [Labourer],

@@ -62,7 +62,9 @@ struct Check: AsyncParsableCommand {
                 print(line)
             }
             if let violation = result.invariantViolation {
-                print("FAIL  \(scenario.name): \(violation)")
+                // Its headline is the failed `invariant …` expectation above; here, what led to it.
+                print((["      last \(violation.recentEvents.count) events:"] + violation.recentEvents.map { "        \($0)" })
+                    .joined(separator: "\n"))
                 violations += 1
             }
             let drain = summary.drainedAfterSeconds.map { "drained after \(RunSummary.duration($0))" } ?? "not drained"
