@@ -22,6 +22,16 @@ public struct RunOutputs: Sendable {
         self.events = events
     }
 
+    /// Writes one output file whole (or not at all), its failure said as the system says it: for every file a
+    /// simulation command writes (a run's files, `run.json`, a sweep's tables, JUnit XML).
+    public static func write(_ text: String, to path: String) throws(RunOutputError) {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw RunOutputError(path: path, error: error)
+        }
+    }
+
     /// Makes the folder and returns where the run writes its event log (nil for `none`, after removing a log a
     /// previous run left there, which would no longer match the summary).
     public func prepare() throws(RunOutputError) -> String? {
@@ -46,12 +56,7 @@ public struct RunOutputs: Sendable {
     ) throws -> [String] {
         var written: [String] = []
         func write(_ text: String, _ name: String) throws(RunOutputError) {
-            let path = "\(directory)/\(name)"
-            do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw RunOutputError(path: path, error: error)
-            }
+            try Self.write(text, to: "\(directory)/\(name)")
             written.append(name)
         }
         try write(summary.markdown, "summary.md")

@@ -79,13 +79,7 @@ struct Check: AsyncParsableCommand {
             summaries.append(summary)
         }
         if let junit {
-            try OutputFailure.reporting {
-                do {
-                    try JUnitReport.xml(summaries).write(toFile: junit, atomically: true, encoding: .utf8)
-                } catch {
-                    throw RunOutputError(path: junit, error: error)
-                }
-            }
+            try OutputFailure.reporting { try RunOutputs.write(JUnitReport.xml(summaries), to: junit) }
         }
         let failures = summaries.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
         let total = summaries.reduce(0) { $0 + $1.expectations.count }

@@ -128,11 +128,7 @@ struct Simulate: AsyncParsableCommand {
             simulatedSeconds: result.simulatedSeconds, wallSeconds: wall, jobsRun: result.jobsRun
         )
         try OutputFailure.reporting {
-            do {
-                try (record.json.serialized() + "\n").write(toFile: "\(directory)/run.json", atomically: true, encoding: .utf8)
-            } catch {
-                throw RunOutputError(path: "\(directory)/run.json", error: error)
-            }
+            try RunOutputs.write(record.json.serialized() + "\n", to: "\(directory)/run.json")
         }
 
         print("\(scenario.name)  seed \(result.seed)  schedule \(result.scheduling)  (\(BuildInfo.configuration) build)")

@@ -78,9 +78,9 @@ struct Sweep: AsyncParsableCommand {
             scenario: plan.baseName, file: file, paths: plan.grid.axes.map(\.path), runs: rows,
             drainBoundSeconds: plan.drainBound?.secondsValue)
         try OutputFailure.reporting {
-            try write(report.csv.text, "\(directory)/sweep.csv")
-            try write(report.markdown, "\(directory)/sweep.md")
-            try write(report.html, "\(directory)/sweep.html")
+            try RunOutputs.write(report.csv.text, to: "\(directory)/sweep.csv")
+            try RunOutputs.write(report.markdown, to: "\(directory)/sweep.md")
+            try RunOutputs.write(report.html, to: "\(directory)/sweep.html")
         }
         print(report.markdown, terminator: "")
         print("\(runs.count) runs on \(threads) thread\(threads == 1 ? "" : "s") in \(String(format: "%.2f", wall)) s wall")
@@ -126,14 +126,6 @@ struct Sweep: AsyncParsableCommand {
         }
         return SweepPlan(
             baseName: base.name, text: text, firstSeed: base.seed, grid: grid, scenarios: scenarios, drainBound: bound)
-    }
-
-    private func write(_ text: String, _ path: String) throws(RunOutputError) {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw RunOutputError(path: path, error: error)
-        }
     }
 }
 

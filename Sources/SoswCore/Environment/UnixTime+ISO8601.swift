@@ -1,8 +1,8 @@
 /// ISO-8601 / RFC 3339 UTC timestamps (`2026-01-05T02:00:00Z`, optional fraction), the form scenario files and
 /// reports use. Parsed and printed by hand: no Foundation calendar, no locale, no time zone database.
 extension UnixTime {
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (UTC only); nil when the text is not of that form or names an
-    /// impossible date.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (UTC only); nil when the text is not of that form, names an
+    /// impossible date, or a time a `UnixTime` cannot hold.
     public init?(iso8601 text: String) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
@@ -31,8 +31,12 @@ extension UnixTime {
         } else if bytes.count != 20 {
             return nil
         }
-        let days = Int64(date.daysSinceEpoch)
-        self.init(nanoseconds: ((days * 24 + hour) * 60 + minute) * 60_000_000_000 + second * 1_000_000_000 + nanos)
+        // Seconds fit easily; nanoseconds hold only about 1677 to 2262, so a year outside is nil, not a trap.
+        let seconds = ((Int64(date.daysSinceEpoch) * 24 + hour) * 60 + minute) * 60 + second
+        let (scaled, overflowed) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, overflowedAgain) = scaled.addingReportingOverflow(nanos)
+        guard !overflowed, !overflowedAgain else { return nil }
+        self.init(nanoseconds: total)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` when the time has milliseconds.

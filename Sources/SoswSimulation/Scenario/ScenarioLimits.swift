@@ -41,7 +41,7 @@ public enum ScenarioLimits {
 
     /// How ``longestDuration`` reads in messages.
     static let longestDurationText = "3650d (10 years)"
-    /// The years a timestamp may name, checked before converting so an absurd year cannot overflow.
+    /// The years a timestamp may name: a well-formed time outside them is out of range, not malformed.
     static let years = 1970...2210
 
     /// A UTC ISO-8601 time within ``earliestTime``...`latest`; `.outOfRange` for a well-formed time outside it.

@@ -34,4 +34,11 @@ struct UnixTimeTests {
         #expect(UnixTime(nanoseconds: -1_500_000_000).wholeSeconds == -1)
         #expect(UnixTime(nanoseconds: 2_500_000_000).seconds == 2.5)
     }
+
+    @Test("a well-formed time a UnixTime cannot hold is nil, not a trap")
+    func outsideTheNanosecondRange() {
+        #expect(UnixTime(iso8601: "9999-12-31T23:59:59Z") == nil)
+        #expect(UnixTime(iso8601: "2262-04-11T23:47:16.854775807Z") != nil)
+        #expect(UnixTime(iso8601: "2262-04-11T23:47:16.854775808Z") == nil)
+    }
 }
