@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSoswAllocator
 import Foundation
+import SoswCore
 
 /// The `sosw` command line: simulate scenarios, check them, benchmark the kernel.
 @main
@@ -8,6 +9,7 @@ struct Sosw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sosw",
         abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core, and the same core on AWS.",
+        discussion: "`sosw --version` prints the version, the commit of the checkout it was built in, and the build.",
         subcommands: [
             Simulate.self, Check.self, Sweep.self, Compare.self, Bench.self, BenchLive.self, Serve.self,
             TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
@@ -24,6 +26,10 @@ struct Sosw: AsyncParsableCommand {
     /// means one thing (0 ok, 1 expectations failed, 2 bad input, 3 could not run).
     static func main() async {
         sosw_prepare_allocator_for_simulation()
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(versionLine)
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -38,5 +44,12 @@ struct Sosw: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// `sosw 0.8.0 (commit 3c0a1661d43d, release build, Swift 6.3.1, linux-x86_64)`: what a bug report needs to
+    /// say which binary it is about. Looked up only when asked: the commit costs a `git` process.
+    static var versionLine: String {
+        "sosw \(BuildInfo.version) (commit \(GitCommit.current), \(BuildInfo.configuration) build, "
+            + "\(BuildInfo.toolchain), \(BuildInfo.platform))"
     }
 }

@@ -1,6 +1,10 @@
 /// What a recorded seed needs beside itself to replay a run: the job graph, and so the event log of a
 /// random-scheduled run, depends on the compiler and the optimisation level that built the binary.
 public enum BuildInfo {
+    /// This project's version (semantic versioning; CHANGELOG.md has a section for each), printed by
+    /// `sosw --version` and recorded with every run. A `-dev` suffix marks a build between releases.
+    public static let version = "0.8.0-dev"
+
     /// `debug` or `release`.
     public static var configuration: String {
         #if DEBUG
