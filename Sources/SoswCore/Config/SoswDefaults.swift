@@ -32,9 +32,6 @@ public enum SoswDefaults {
 
     public static let scheduler: JSONValue = [
         "task_config": ["labourers": [:]],
-        "s3_prefix": "sosw/scheduler",
-        "queue_file": "tasks_queue.txt",
-        "queue_bucket": "autotest-bucket",
         "shutdown_period": 60,
         "rows_to_process": 50,
         "job_schema": [:],

@@ -131,11 +131,21 @@ import Testing
         #expect(throws: ConfigError.self) { try ScavengerConfig(document: ["sns_config": ["recipient": "dead-topic"]]) }
     }
 
+    @Test("sosw's S3 queue-file keys are refused, naming the key and the cursor continuation that replaced them",
+          arguments: SchedulerConfig.retiredQueueFileKeys)
+    func schedulerRefusesQueueFileKeys(key: String) {
+        #expect {
+            try SchedulerConfig(document: .object([key: "autotest-bucket"]))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("config `\(key)`") && text.contains("continues from a cursor")
+                && text.contains("got \"autotest-bucket\"")
+        }
+    }
+
     /// §15 bug 2: the Scheduler's default configuration is usable; the shipped `job_schema` example is honoured.
     @Test func schedulerDefaultsAndSchemas() throws {
         let defaults = try SchedulerConfig(document: [:])
-        #expect(defaults.queueFile == "tasks_queue.txt")
-        #expect(defaults.s3Prefix == "sosw/scheduler")
         #expect(defaults.shutdownPeriod == .seconds(60))
         #expect(defaults.rowsToProcess == 50)
         #expect(defaults.taskOperationalOverheadForDDB == 0.03)

@@ -10,6 +10,10 @@ import Testing
         #"{"lambda_name": "foo", "payload_attr": "val"}"#,
         #"{"job": {"lambda_name": "foo", "payload_attr": "val"}}"#,
         #"{"job": "{\"lambda_name\": \"foo\", \"payload_attr\": \"val\"}"}"#,
+        ["labourer_id": "foo", "payload_attr": "val"],
+        ["job": ["labourer_id": "arn:aws:lambda:us-west-2:000000000000:function:foo", "payload_attr": "val"]],
+        ["lambda_name": "foo", "labourer_id": "arn:aws:lambda:us-west-2:000000000000:function:foo:$LATEST",
+         "payload_attr": "val"],
     ])
     func extractsTheJob(event: JSONValue) throws {
         let job = try SchedulerJob(event: event)
@@ -20,10 +24,19 @@ import Testing
 
     @Test(arguments: [
         JSONValue.int(42), ["payload_attr": "val"], "{'payload_attr': 'val'}", ["job": ["payload_attr": "val"]],
-        ["job": "bad one"], ["lambda_name": 7],
+        ["job": "bad one"], ["lambda_name": 7], ["labourer_id": 7], ["labourer_id": ""],
     ])
     func rejectsBadEvents(event: JSONValue) {
         #expect(throws: InvalidJob.self) { try SchedulerJob(event: event) }
+    }
+
+    @Test("`lambda_name` and its alias `labourer_id` naming different workers is refused, naming both")
+    func refusesDisagreeingNames() {
+        #expect {
+            try SchedulerJob(event: ["lambda_name": "foo", "labourer_id": "bar"])
+        } throws: { error in
+            "\(error)".contains("`lambda_name` (foo) and `labourer_id` (bar) name different workers")
+        }
     }
 
     @Test func keepsTheSchemaName() throws {
