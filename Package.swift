@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SoswReports", targets: ["SoswReports"]),
         .library(name: "SoswAWS", targets: ["SoswAWS"]),
         .library(name: "SoswServe", targets: ["SoswServe"]),
+        .library(name: "SoswTesting", targets: ["SoswTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -57,6 +58,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        /// What a regression test of sosw logic needs: a simulated deployment, test doubles of the AWS ports,
+        /// table inspection and Swift Testing assertions. Imports Testing, so only test targets should use it.
+        .target(
+            name: "SoswTesting",
+            dependencies: [
+                "SoswCore",
+                "SoswSimulation",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SoswAWS",
             dependencies: [
@@ -93,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "SoswCoreTests",
             dependencies: [
-                "SoswCore", "SoswSimulation", .product(name: "PropertyBased", package: "swift-property-based"),
+                "SoswCore", "SoswSimulation", "SoswTesting", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -48,11 +48,7 @@ struct SoswEssentialsTests {
                 configuration: try SoswConfiguration(custom: SoswEssentialsTests.document),
                 ports: SoswPorts(
                     dynamoDB: harness.db, lambda: harness.lambda, cloudWatch: harness.cloudWatch,
-                    sns: { region in
-                        let client = RecordingSNS(region: region)
-                        snsClients.made.withLock { $0.append(client) }
-                        return client
-                    }),
+                    sns: { snsClients.client(region: $0) }),
                 environment: SoswEnvironment(
                     clock: harness.executor.clock, wallClock: harness.executor.clock, random: { randomUses.source($0) },
                     ids: SeededIDSource(random: SeededRandom(seed: 3)), logger: harness.logs.logger, observer: observer))
