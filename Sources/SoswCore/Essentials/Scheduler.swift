@@ -74,6 +74,7 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
 
         var next = min(cursor?.next ?? 0, rows.count)
         var report = Report(labourerID: job.labourerID, total: rows.count, written: 0)
+        var pacing: SchedulerPacing?
         while next < rows.count {
             if clock.now.duration(to: deadline) <= config.shutdownPeriod {
                 let handOff = SchedulerCursor(job: jobWithName, today: today, next: next)
@@ -85,6 +86,8 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
             _ = try await taskManager.createTasks(labourerID: job.labourerID, arguments: chunk)
             next += chunk.count
             report.written += chunk.count
+            if pacing == nil { pacing = await tasksTablePacing() }
+            if let pause = pacing?.pause(afterWriting: chunk.count), pause > .zero { try await clock.sleep(for: pause) }
         }
         stats.increment("scheduled_tasks", by: report.written)
         return report

@@ -161,6 +161,11 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         }
     }
 
+    /// The provisioned tables, with the capacity provisioned and the units consumed so far: for a run's bill.
+    public func provisionedUsage() -> [ProvisionedTableUsage] {
+        state.withLock { $0.provisionedUsage }
+    }
+
     // MARK: Machinery
 
     private func perform<Output: Sendable>(

@@ -67,6 +67,7 @@ extension InMemoryDynamoDBState {
                 tableUnits += CapacityUnits.write(bytes: plan.consumedBytes)
                 indexUnits.merge(Self.indexWriteUnits(writes, transactional: false), uniquingKeysWith: +)
             }
+            chargeWrite(table: tableName, tableUnits: tableUnits, indexUnits: indexUnits, now: now)
             if let capacity = Self.consumedCapacity(
                 input.returnConsumedCapacity, table: try table(named: tableName), isRead: false, tableUnits: tableUnits,
                 indexUnits: indexUnits)
@@ -131,6 +132,7 @@ extension InMemoryDynamoDBState {
                 }
             }
             responses[table.name] = items
+            chargeRead(table: table.name, index: nil, tableUnits: units, now: now)
             if let capacity = Self.consumedCapacity(
                 input.returnConsumedCapacity, table: table, isRead: true, tableUnits: units, indexUnits: [:])
             {

@@ -165,10 +165,11 @@ extension InMemoryDynamoDBState {
     /// Whether a lone UpdateItem may change the stored item in place (see ``planUpdate(shape:key:at:attributes:returnOnFailure:inPlace:)``): its response
     /// must not return the old attributes or the capacity (whose index writes are told apart by comparing the old
     /// image with the new), no lagging index may still show the old item or come to, and no throttling rule may
-    /// refuse the write after it is planned (the planned change would already have been made).
+    /// refuse the write after it is planned (the planned change would already have been made), and the table
+    /// must not be provisioned (its capacity could refuse it likewise, and is charged for its index writes).
     func updatesInPlace(_ input: UpdateItemInput, table: StoredTable) -> Bool {
         input.returnValues != .allOld && input.returnValues != .updatedOld && !Self.counts(input.returnConsumedCapacity)
-            && indexLag.isEmpty && !table.hasPendingIndexWrites && throttling.isEmpty
+            && indexLag.isEmpty && !table.hasPendingIndexWrites && throttling.isEmpty && provisioned[table.name] == nil
     }
 
     func planDelete(
@@ -215,7 +216,8 @@ extension InMemoryDynamoDBState {
         }
     }
 
-    /// Applies a plan; when the request asks for `capacity`, returns the sizes of the index writes it caused.
+    /// Applies a plan; when the request asks for `capacity` or the table is provisioned, returns the sizes of the
+    /// index writes it caused.
     mutating func commit(_ plan: PlannedWrite, now: Duration, capacity: ReturnConsumedCapacity?) -> [String: [Int]] {
         guard plan.writes else { return [:] }
         if let previous = plan.previousFiling, let item = plan.new {
@@ -226,7 +228,15 @@ extension InMemoryDynamoDBState {
         let lag = indexLag.isEmpty ? nil : self.lag(for: plan.table.name)
         return plan.table.write(
             at: plan.primaryKey, hint: plan.primaryHint, old: plan.old, new: plan.new, now: now, lag: lag,
-            countingIndexWrites: Self.counts(capacity))
+            countingIndexWrites: countsIndexWrites(of: plan.table.name, for: capacity))
+    }
+
+    /// Charges a single-item write that went ahead to its table's provisioned capacity.
+    private mutating func chargeWrite(_ plan: PlannedWrite, _ indexWrites: [String: [Int]], now: Duration) {
+        guard provisioned[plan.table.name] != nil else { return }
+        chargeWrite(
+            table: plan.table.name, tableUnits: CapacityUnits.write(bytes: plan.consumedBytes),
+            indexUnits: Self.indexWriteUnits(indexWrites, transactional: false), now: now)
     }
 
     private func writeCapacity(
@@ -252,6 +262,7 @@ extension InMemoryDynamoDBState {
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
+        chargeWrite(plan, indexWrites, now: now)
         return PutItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
@@ -268,6 +279,7 @@ extension InMemoryDynamoDBState {
             inPlace: updatesInPlace(input, table: shape.table))
         try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
+        chargeWrite(plan, indexWrites, now: now)
         return UpdateItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
@@ -284,6 +296,7 @@ extension InMemoryDynamoDBState {
             returnOnFailure: input.returnValuesOnConditionCheckFailure)
         try checkWriteThrottling(plan.table, now: now)
         let indexWrites = commit(plan, now: now, capacity: input.returnConsumedCapacity)
+        chargeWrite(plan, indexWrites, now: now)
         return DeleteItemOutput(
             attributes: Self.returnedAttributes(input.returnValues, of: plan),
             consumedCapacity: writeCapacity(plan, indexWrites, input.returnConsumedCapacity))
@@ -298,6 +311,7 @@ extension InMemoryDynamoDBState {
         try checkThrottling(table: input.tableName, indexes: [], now: now)
         let item = table.item(at: position)
         let units = CapacityUnits.read(bytes: item?.size ?? 0, consistent: input.consistentRead ?? false)
+        chargeRead(table: table.name, index: nil, tableUnits: units, now: now)
         let returned: DynamoItem? =
             if let item, let projection { try projection.project(item.attributes, attributes) } else { item?.attributes }
         return GetItemOutput(

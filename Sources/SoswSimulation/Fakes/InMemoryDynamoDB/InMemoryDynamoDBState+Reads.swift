@@ -133,6 +133,7 @@ extension InMemoryDynamoDBState {
                 return !stopped
             }
         }
+        chargeRead(page, read, input, now: now)
         return QueryOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: stopped
@@ -158,6 +159,7 @@ extension InMemoryDynamoDBState {
             stopped = try !Self.visit(entry, at: position, read, fetching: fetching, limit: input.limit, into: &page)
             return !stopped
         }
+        chargeRead(page, read, input, now: now)
         return ScanOutput(
             items: read.select == .count ? nil : page.items, count: page.count, scannedCount: page.scannedCount,
             lastEvaluatedKey: stopped
@@ -292,17 +294,31 @@ extension InMemoryDynamoDBState {
 
     private func readCapacity(_ page: Page, _ read: PreparedRead, _ request: some ReadInput) -> ConsumedCapacity? {
         guard Self.counts(request.returnConsumedCapacity) else { return nil }
-        let consistent = request.consistentRead ?? false
-        if let index = read.index {
-            let indexUnits = CapacityUnits.read(bytes: page.indexBytes, consistent: consistent)
-            let tableUnits = page.tableBytes > 0 ? CapacityUnits.read(bytes: page.tableBytes, consistent: consistent) : 0
-            return Self.consumedCapacity(
-                request.returnConsumedCapacity, table: read.table, isRead: true, tableUnits: tableUnits,
-                indexUnits: [index.name: indexUnits])
-        }
+        let units = Self.readUnits(page, read, request)
         return Self.consumedCapacity(
-            request.returnConsumedCapacity, table: read.table, isRead: true,
-            tableUnits: CapacityUnits.read(bytes: page.indexBytes, consistent: consistent), indexUnits: [:])
+            request.returnConsumedCapacity, table: read.table, isRead: true, tableUnits: units.table,
+            indexUnits: read.index.map { [$0.name: units.index] } ?? [:])
+    }
+
+    /// Charges a page read to the provisioned capacity of its table (or index).
+    private mutating func chargeRead(_ page: Page, _ read: PreparedRead, _ request: some ReadInput, now: Duration) {
+        guard provisioned[read.table.name] != nil else { return }
+        let units = Self.readUnits(page, read, request)
+        chargeRead(
+            table: read.table.name, index: read.index?.name, tableUnits: units.table, indexUnits: units.index, now: now)
+    }
+
+    /// The read units of a page: from the index read (0 when reading the table itself) and from the table (the
+    /// items read, or the items a local index fetched from it).
+    private static func readUnits(
+        _ page: Page, _ read: PreparedRead, _ request: some ReadInput
+    ) -> (table: Double, index: Double) {
+        let consistent = request.consistentRead ?? false
+        guard read.index != nil else {
+            return (CapacityUnits.read(bytes: page.indexBytes, consistent: consistent), 0)
+        }
+        let tableUnits = page.tableBytes > 0 ? CapacityUnits.read(bytes: page.tableBytes, consistent: consistent) : 0
+        return (tableUnits, CapacityUnits.read(bytes: page.indexBytes, consistent: consistent))
     }
 
     /// The Select in effect, checked against the request as the service checks it.

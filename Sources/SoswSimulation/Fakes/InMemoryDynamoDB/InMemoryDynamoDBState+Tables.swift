@@ -82,6 +82,7 @@ extension InMemoryDynamoDBState {
             provisionedThroughput: input.provisionedThroughput,
             arn: "arn:aws:dynamodb:\(region):\(accountID):table/\(input.tableName)")
         tables[input.tableName] = table
+        provisioned[input.tableName] = ProvisionedCapacity(table)
         forgetShapes()
         return CreateTableOutput(tableDescription: Self.describe(table, status: .creating))
     }
@@ -99,6 +100,7 @@ extension InMemoryDynamoDBState {
         guard let table = tables.removeValue(forKey: input.tableName) else {
             throw .resourceNotFound("Requested resource not found: Table: \(input.tableName) not found")
         }
+        provisioned[input.tableName] = nil
         return DeleteTableOutput(tableDescription: Self.describe(table, status: .deleting))
     }
 

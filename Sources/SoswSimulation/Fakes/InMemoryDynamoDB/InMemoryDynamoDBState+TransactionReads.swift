@@ -52,6 +52,7 @@ extension InMemoryDynamoDBState {
         }
         var consumed: [ConsumedCapacity] = []
         for name in tableNames {
+            chargeRead(table: name, index: nil, tableUnits: units[name] ?? 0, now: now)
             if let capacity = Self.consumedCapacity(
                 input.returnConsumedCapacity, table: try table(named: name), isRead: true,
                 tableUnits: units[name] ?? 0, indexUnits: [:])

@@ -67,6 +67,9 @@ extension InMemoryDynamoDBState {
         }
         var consumed: [ConsumedCapacity] = []
         for tableName in targets {
+            chargeWrite(
+                table: tableName, tableUnits: tableUnits[tableName] ?? 0, indexUnits: indexUnits[tableName] ?? [:],
+                now: now)
             if let capacity = Self.consumedCapacity(
                 input.returnConsumedCapacity, table: try table(named: tableName), isRead: false,
                 tableUnits: tableUnits[tableName] ?? 0, indexUnits: indexUnits[tableName] ?? [:])

@@ -22,6 +22,8 @@ struct InMemoryDynamoDBState {
 
     var tables: [String: StoredTable] = [:]
     var throttling: [HookTarget: ThrottlingRule] = [:]
+    /// The capacity of each table created with `BillingMode PROVISIONED`, by table name.
+    var provisioned: [String: ProvisionedCapacity] = [:]
     var indexLag: [HookTarget: Distribution] = [:]
     /// Decisions of recent UpdateItem shapes; emptied whenever a table is created or deleted.
     var updateShapes = ShapeMemo<UpdateShape>()
@@ -67,8 +69,15 @@ struct InMemoryDynamoDBState {
 
     // MARK: Simulation hooks
 
-    /// Refuses the request when a throttling rule on the table or one of `indexes` fires now.
+    /// Refuses a read of the table (or of the one index in `indexes`) when its provisioned capacity is used
+    /// up, or when a throttling rule on the table or the index fires now.
     func checkThrottling(table: String, indexes: [String], now: Duration) throws(DynamoDBError) {
+        if !provisioned.isEmpty { try checkReadCapacity(table: table, index: indexes.first, now: now) }
+        try checkInjectedThrottling(table: table, indexes: indexes, now: now)
+    }
+
+    /// Refuses the request when a throttling rule on the table or one of `indexes` fires now.
+    private func checkInjectedThrottling(table: String, indexes: [String], now: Duration) throws(DynamoDBError) {
         if throttling.isEmpty { return }
         for target in [HookTarget(table: table, index: nil)] + indexes.map({ HookTarget(table: table, index: $0) }) {
             guard let rule = throttling[target] else { continue }
@@ -78,10 +87,11 @@ struct InMemoryDynamoDBState {
     }
 
     /// ``checkThrottling(table:indexes:now:)`` for a write to `table`, which its global indexes push back on too;
-    /// asks nothing of the table when no throttling is configured (most runs).
+    /// asks nothing of the table when no table is provisioned and no throttling is configured (most runs).
     func checkWriteThrottling(_ table: StoredTable, now: Duration) throws(DynamoDBError) {
+        if !provisioned.isEmpty { try checkWriteCapacity(table: table.name, now: now) }
         if throttling.isEmpty { return }
-        try checkThrottling(table: table.name, indexes: table.globalIndexNames, now: now)
+        try checkInjectedThrottling(table: table.name, indexes: table.globalIndexNames, now: now)
     }
 
     /// Brings the lagging indexes of a table up to `now` before a read or write looks at them.

@@ -28,10 +28,7 @@ public struct ThrottlingFault<Instant: InstantProtocol>: Sendable where Instant:
     var error: DynamoDBError {
         switch kind {
         case .provisionedThroughputExceeded:
-            DynamoDBError(
-                code: .provisionedThroughputExceeded,
-                message: "The level of configured provisioned throughput for the table was exceeded. "
-                    + "Consider increasing your provisioning level with the UpdateTable API.")
+            .capacityExceeded
         case .throttling:
             DynamoDBError(
                 code: .throttling,
