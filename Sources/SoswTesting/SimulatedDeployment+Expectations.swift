@@ -36,7 +36,7 @@ extension SimulatedDeployment {
             if found != count {
                 let listing = tasks.isEmpty ? "no tasks" : tasks.map { "  \($0)" }.joined(separator: "\n")
                 Issue.record(
-                    "expected \(count) \(state) tasks of \(labourerID), found \(found) at \(now)\(note(comment)):\n\(listing)",
+                    "expected \(count) \(state) tasks of \(labourerID), found \(found) at \(now.iso8601)\(note(comment)):\n\(listing)",
                     sourceLocation: sourceLocation)
             }
         } catch {
