@@ -104,6 +104,23 @@ public struct SimulatedDeployment<L: Lambda>: Sendable {
         try await advance(time - now)
     }
 
+    /// Lets virtual time pass, `step` at a time, until no sleep other than the caller's is pending — every
+    /// simulated execution, backoff and delivery due has happened — or until `limit` has passed.
+    ///
+    /// A service loop waiting for work (``SoswSimulation/SimulatedLambda/run()``) holds no sleep, so it does
+    /// not keep the deployment busy.
+    /// - Returns: whether the deployment went idle within `limit`.
+    public func advanceUntilIdle(step: Duration = .seconds(1), limit: Duration = .seconds(24 * 3600)) async throws -> Bool {
+        let end = now + limit
+        while true {
+            // A sleep until now returns once every job ready at this instant has run.
+            try await advance(.zero)
+            if executor.pendingSleeps == 0 { return true }
+            guard now < end else { return false }
+            try await advance(min(step, end - now))
+        }
+    }
+
     /// An Orchestrator on the warm ``ecology``.
     /// - Parameter coefficients: replaces the configuration's `invocation_number_coefficient` (health level
     ///   → share of the cap), to try another policy on the same tables.

@@ -98,6 +98,38 @@ import Testing
         }
     }
 
+    @Test("with a simulated Lambda, workers run in virtual time and report their completion themselves")
+    func simulatedWorkersReportCompletion() throws {
+        try simulate { executor in
+            let deployment = try await SimulatedDeployment(executor: executor, configuration: Self.configuration) { random in
+                SimulatedLambda(
+                    clock: executor.clock, random: random, log: EventLog(),
+                    configuration: SimulatedLambdaConfiguration(region: "us-west-2"))
+            }
+            let assistant = deployment.workerAssistant()
+            try deployment.lambda.register(SimulatedFunction(
+                name: "thumbnailer", timeout: .seconds(60), worker: WorkerModel(duration: .distribution(.fixed(.seconds(20)))),
+                behaviour: WorkerClosure { invocation in
+                    let taskID = JSONValue.string(invocation.taskID ?? "")
+                    _ = try await assistant.handle(event: ["action": "mark_task_as_completed", "task_id": taskID])
+                    return nil
+                }))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await deployment.lambda.run() }
+                _ = try await deployment.taskManager.createTasks(labourerID: "thumbnailer", arguments: Array(repeating: [:], count: 3))
+                _ = try await deployment.orchestrator().run()
+                await deployment.expectTasks(of: "thumbnailer", count: 3, in: .running)
+                let started = deployment.now
+                #expect(try await deployment.advanceUntilIdle())
+                #expect(deployment.now - started >= .seconds(20) && deployment.now - started <= .seconds(21))
+                await deployment.expectTasks(of: "thumbnailer", count: 3, in: .completed)
+                #expect(deployment.lambda.statistics(of: "thumbnailer")?.finished(.complete) == 3)
+                deployment.lambda.shutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test("a broken expectation says what it found, in which table, with which greenfield")
     func brokenExpectationsSayWhatTheyFound() throws {
         try simulate { executor in
