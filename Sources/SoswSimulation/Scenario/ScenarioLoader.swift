@@ -13,9 +13,15 @@ public struct ScenarioLoader: Sendable {
     public typealias ReadFile = @Sendable (_ path: String) throws -> String
 
     let readFile: ReadFile
+    /// The physical memory a scenario's work must fit in (``ScenarioLimits/checkSize(of:file:memory:)``); nil
+    /// skips the size checks.
+    let memory: UInt64?
 
-    public init(readFile: @escaping ReadFile = ScenarioLoader.readFromDisk) {
+    public init(
+        readFile: @escaping ReadFile = ScenarioLoader.readFromDisk, memory: UInt64? = ScenarioLimits.memoryToCheck()
+    ) {
         self.readFile = readFile
+        self.memory = memory
     }
 
     /// Reads UTF-8 text from the file system; a missing file is reported as plainly as "no such file".
@@ -51,7 +57,7 @@ public struct ScenarioLoader: Sendable {
         if case .mapping(let mapping) = root, mapping.keys.contains(where: { $0.string == "workload" }) {
             return .kernel(try KernelScenario(yaml: text, file: file))
         }
-        return .engine(try ScenarioParser(file: file, readFile: readFile).scenario(root))
+        return .engine(try engineScenario(root, file: file))
     }
 
     /// Loads the scenario-engine file at `path`.
@@ -61,7 +67,22 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads scenario-engine text named `file` (referenced files are resolved relative to `file`).
     public func scenario(yaml text: String, file: String) throws(ScenarioError) -> Scenario {
-        try ScenarioParser(file: file, readFile: readFile).scenario(YAMLDocument.compose(text, file: file))
+        try engineScenario(YAMLDocument.compose(text, file: file), file: file)
+    }
+
+    /// Parses the node tree of a scenario-engine file, then holds the whole run's size to ``memory``, placing
+    /// a refusal on the line of its key path.
+    func engineScenario(_ root: Node, file: String) throws(ScenarioError) -> Scenario {
+        let parser = ScenarioParser(file: file, readFile: readFile)
+        let scenario = try parser.scenario(root)
+        do {
+            try ScenarioLimits.checkSize(of: scenario, file: file, memory: memory)
+        } catch {
+            throw ScenarioError(
+                file: error.file, line: parser.locate(error.keyPath, in: root).mark?.line, keyPath: error.keyPath,
+                problem: error.problem)
+        }
+        return scenario
     }
 
     private func read(_ path: String) throws(ScenarioError) -> String {

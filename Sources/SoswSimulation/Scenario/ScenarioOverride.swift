@@ -111,6 +111,6 @@ extension ScenarioLoader {
         for override in overrides {
             root = try override.applied(to: root, file: file)
         }
-        return try ScenarioParser(file: file, readFile: readFile).scenario(root)
+        return try engineScenario(root, file: file)
     }
 }
