@@ -13,7 +13,8 @@ struct Sosw: AsyncParsableCommand {
         subcommands: [
             Simulate.self, Check.self, Sweep.self, Compare.self, Bench.self, BenchLive.self, Serve.self,
             TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
-            WorkerAssistantCommand.self, RedriveCommand.self, LambdaCommand.self,
+            WorkerAssistantCommand.self, RedriveCommand.self, LambdaCommand.self, ConfigCommand.self,
+            LabourerCommand.self,
         ]
     )
 

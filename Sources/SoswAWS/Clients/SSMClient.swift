@@ -45,6 +45,36 @@ public struct SSMClient: AWSServiceClient {
         return found
     }
 
+    /// How a parameter's value is kept: sosw's SSMConfig writes `String` unless told otherwise; `SecureString`
+    /// encrypts it with the account's default SSM key (for documents holding credentials).
+    public enum ParameterType: String, Sendable, CaseIterable {
+        case string = "String"
+        case secureString = "SecureString"
+    }
+
+    /// `PutParameter` with `Overwrite`, as sosw's SSMConfig `update_config` writes a document. Returns the
+    /// parameter's new version.
+    @discardableResult
+    public func putParameter(name: String, value: String, type: ParameterType = .string) async throws -> Int {
+        do {
+            let input: JSONValue = [
+                "Name": .string(name), "Value": .string(value), "Type": .string(type.rawValue), "Overwrite": true,
+            ]
+            return try await client.jsonCall("PutParameter", input, as: PutParameterOutput.self).version
+        } catch var error as SSMError {
+            error.parameterName = name
+            throw error
+        }
+    }
+
+    private struct PutParameterOutput: Decodable {
+        var version: Int
+
+        enum CodingKeys: String, CodingKey {
+            case version = "Version"
+        }
+    }
+
     private struct Parameter: Decodable {
         var name: String
         var value: String

@@ -1,7 +1,8 @@
 import SoswCore
 
 /// The AWS Security Token Service on awsQuery (`Version=2011-06-15`): the two calls that turn one identity into
-/// temporary credentials of a role, for the credential providers (``STSRoleAssuming``). `AssumeRole` is signed
+/// temporary credentials of a role, for the credential providers (``STSRoleAssuming``), and `GetCallerIdentity`
+/// for the account an upload of configuration documents goes to. `AssumeRole` is signed
 /// with the caller's credentials; `AssumeRoleWithWebIdentity` is sent unsigned, because its token is the
 /// credential, so a client used only for it never asks its credentials provider for anything.
 ///
@@ -45,6 +46,17 @@ public struct STSClient: STSRoleAssuming, AWSServiceClient {
             ],
             isUnsigned: true)
         return try credentials(in: result, of: action)
+    }
+
+    /// `GetCallerIdentity`: the account, ARN and user id of the credentials this client signs with. Needs no
+    /// permission: any valid credentials may ask.
+    public func getCallerIdentity() async throws -> CallerIdentity {
+        let action = "GetCallerIdentity"
+        let result = try await client.queryCall(action, [:])
+        return CallerIdentity(
+            account: try client.required("Account", in: result, of: action).text,
+            arn: try client.required("Arn", in: result, of: action).text,
+            userID: try client.required("UserId", in: result, of: action).text)
     }
 
     /// `<Credentials>` with the key pair, the session token and the `Expiration` (ISO 8601).

@@ -13,6 +13,8 @@ public struct LiveAWS: Sendable {
     public let lambda: LambdaClient
     public let cloudWatch: CloudWatchClient
     public let ssm: SSMClient
+    /// Who the credentials are (`sosw config upload` fills the placeholder account of sosw's examples with it).
+    public let sts: STSClient
     private let snsClients: @Sendable (_ region: String) -> SNSClient
 
     /// - Parameters:
@@ -37,6 +39,7 @@ public struct LiveAWS: Sendable {
             configuration: configuration, dynamoDB: try client(DynamoDBClient.self, region: region),
             lambda: try client(LambdaClient.self, region: region),
             cloudWatch: try client(CloudWatchClient.self, region: region), ssm: try client(SSMClient.self, region: region),
+            sts: try client(STSClient.self, region: region),
             snsClients: { topicRegion in
                 // The endpoint variables were read for the home region above; they read the same for any other.
                 (try? SNSClient.fromEnvironment(

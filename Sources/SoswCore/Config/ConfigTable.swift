@@ -1,4 +1,4 @@
-/// sosw's DynamoConfig (§12.1): configuration documents in the `config` table, keyed by `env` and
+/// sosw's DynamoConfig: configuration documents in the `config` table, keyed by `env` and
 /// `config_name`, their `config_value` a JSON string.
 public struct ConfigTable: Sendable {
     public static let essentialDocument = "sosw_essential_config"
@@ -16,14 +16,20 @@ public struct ConfigTable: Sendable {
     /// sosw's `get_config(name)`: the decoded `config_value`; a value that is not JSON comes back as a
     /// string, a missing document as `{}`.
     public func document(named name: String) async throws -> JSONValue {
+        try await storedDocument(named: name) ?? [:]
+    }
+
+    /// The decoded `config_value` of `name`, nil when the table has no such document (where sosw answers `{}`):
+    /// an upload tells a new document from an empty one.
+    public func storedDocument(named name: String) async throws -> JSONValue? {
         let output = try await dynamoDB.getItem(GetItemInput(
             tableName: tableName, key: ["env": .s(env), "config_name": .s(name)]))
-        guard let value = output.item?["config_value"] else { return [:] }
+        guard let value = output.item?["config_value"] else { return nil }
         guard let text = value.stringValue else { return JSONValue(dynamo: value) }
         return (try? JSONValue(parsing: text)) ?? .string(text)
     }
 
-    /// The layers of an essential named `functionName` (§12.2): `sosw_essential_config`, then
+    /// The layers of an essential named `functionName`: `sosw_essential_config`, then
     /// `<functionName>_config`, over `defaults`, under `custom`.
     public func layers(functionName: String, defaults: JSONValue, custom: JSONValue = [:]) async throws -> ConfigLayers {
         ConfigLayers(
