@@ -4,7 +4,15 @@ extension AWSClient {
     public nonisolated(nonsending) func queryCall(
         _ action: String, _ parameters: KeyValuePairs<String, String?>, isUnsigned: Bool = false
     ) async throws -> AWSXMLElement {
-        var request = queryRequest(action, parameters)
+        try await queryCall(action, parameterList: Array(parameters), isUnsigned: isUnsigned)
+    }
+
+    /// ``queryCall(_:_:isUnsigned:)`` with parameters built at run time (numbered members such as
+    /// `MessageAttributes.entry.1.Name`).
+    public nonisolated(nonsending) func queryCall(
+        _ action: String, parameterList parameters: [(key: String, value: String?)], isUnsigned: Bool = false
+    ) async throws -> AWSXMLElement {
+        var request = queryRequest(action, parameterList: parameters)
         request.isUnsigned = isUnsigned
         let response = try await send(request, operation: action)
         let document: AWSXMLElement
@@ -36,6 +44,11 @@ extension AWSClient {
 
     /// `POST /`, form-encoded: `Action`, `Version`, then the parameters in the order given (nil ones left out).
     public func queryRequest(_ action: String, _ parameters: KeyValuePairs<String, String?>) -> AWSHTTPRequest {
+        queryRequest(action, parameterList: Array(parameters))
+    }
+
+    /// ``queryRequest(_:_:)`` with parameters built at run time.
+    public func queryRequest(_ action: String, parameterList parameters: [(key: String, value: String?)]) -> AWSHTTPRequest {
         guard case .awsQuery(let apiVersion) = service.wireProtocol else {
             preconditionFailure(
                 "\(service.serviceID) speaks \(service.wireProtocol), not awsQuery: build its requests with its own protocol")

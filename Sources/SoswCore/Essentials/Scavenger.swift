@@ -86,7 +86,7 @@ public final class Scavenger: Sendable {
             report.labourers.append(run)
         }
         do {
-            try await notifier.flush()
+            try await notifier.commit()
         } catch {
             stats.increment("notification_failures")
             logger.error("scavenger: dead-task notices not published: \(error)")
@@ -132,7 +132,8 @@ public final class Scavenger: Sendable {
                 let reason = "expired after \(task.attempts) of \(labourer.labourer.maxAttempts) attempts"
                 if try await taskManager.archive(task, deadReason: reason) {
                     dead += 1
-                    notifier.enqueue("Closing dead task: \(task.taskID) (labourer \(labourer.id): \(reason))")
+                    try await notifier.send(
+                        "Closing dead task: \(task.taskID) (labourer \(labourer.id): \(reason))", subject: Notifier.deadTaskSubject)
                 }
             }
         }

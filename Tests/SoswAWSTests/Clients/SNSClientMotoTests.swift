@@ -10,7 +10,9 @@ struct SNSClientMotoTests {
         let created = try await sns.client.queryCall("CreateTopic", ["Name": MotoServer.uniqueName("sosw-test-topic")])
         let topicARN = try sns.client.required("TopicArn", in: created, of: "CreateTopic").text
         let first = try await sns.publish(PublishInput(topicArn: topicARN, message: "Closing dead task: t-1", subject: "sosw Dead Task"))
-        let second = try await sns.publish(PublishInput(topicArn: topicARN, message: "Closing dead task: t-2"))
+        let second = try await sns.publish(PublishInput(
+            topicArn: topicARN, message: "Closing dead task: t-2",
+            messageAttributes: ["labourer": .string("worker_a"), "attempts": .number(3), "tags": .stringArray(["a", "b"])]))
         #expect(!first.messageId.isEmpty)
         #expect(first.messageId != second.messageId)
     }

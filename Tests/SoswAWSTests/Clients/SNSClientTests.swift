@@ -32,6 +32,19 @@ import Testing
         #expect(ScriptedClient.onlyRequest(of: transport)?.body == "Action=Publish&Version=2010-03-31&TopicArn=t&Message=x")
     }
 
+    @Test func messageAttributesAreNumberedEntriesInNameOrder() async throws {
+        let (client, transport) = ScriptedClient.make(SNSClient.self, [
+            ScriptedTransport.xml(200, "<PublishResponse><PublishResult><MessageId>m</MessageId></PublishResult></PublishResponse>")
+        ])
+        _ = try await client.publish(PublishInput(
+            topicArn: "t", message: "x", messageAttributes: ["tags": .stringArray(["a"]), "count": .number(2)]))
+        #expect(ScriptedClient.onlyRequest(of: transport)?.body == "Action=Publish&Version=2010-03-31&TopicArn=t&Message=x"
+            + "&MessageAttributes.entry.1.Name=count&MessageAttributes.entry.1.Value.DataType=Number"
+            + "&MessageAttributes.entry.1.Value.StringValue=2"
+            + "&MessageAttributes.entry.2.Name=tags&MessageAttributes.entry.2.Value.DataType=String.Array"
+            + "&MessageAttributes.entry.2.Value.StringValue=%5B%22a%22%5D")
+    }
+
     @Test func anXMLErrorResponseBecomesTheSNSError() async {
         let (client, _) = ScriptedClient.make(SNSClient.self, [
             ScriptedTransport.xml(404, """

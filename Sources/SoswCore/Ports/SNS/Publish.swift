@@ -5,17 +5,23 @@ public struct PublishInput: Sendable, Equatable, Codable {
     public var message: String
     /// Used as the e-mail subject: at most 100 printable ASCII characters, no line breaks.
     public var subject: String?
+    /// What subscription filter policies match on, by attribute name.
+    public var messageAttributes: [String: MessageAttributeValue]?
 
-    public init(topicArn: String, message: String, subject: String? = nil) {
+    public init(
+        topicArn: String, message: String, subject: String? = nil, messageAttributes: [String: MessageAttributeValue]? = nil
+    ) {
         self.topicArn = topicArn
         self.message = message
         self.subject = subject
+        self.messageAttributes = messageAttributes
     }
 
     enum CodingKeys: String, CodingKey {
         case topicArn = "TopicArn"
         case message = "Message"
         case subject = "Subject"
+        case messageAttributes = "MessageAttributes"
     }
 }
 

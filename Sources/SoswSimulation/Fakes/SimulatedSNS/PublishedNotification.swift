@@ -7,4 +7,5 @@ public struct PublishedNotification: Sendable, Hashable {
     public var message: String
     public var messageID: String
     public var publishedAt: UnixTime
+    public var messageAttributes: [String: MessageAttributeValue]? = nil
 }

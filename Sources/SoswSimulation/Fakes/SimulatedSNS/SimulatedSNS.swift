@@ -52,13 +52,18 @@ public final class SimulatedSNS: SNS, Sendable {
                         + "without line breaks")
             }
         }
+        if let attributes = input.messageAttributes, attributes.count > 10 {
+            throw SNSError(
+                code: .invalidParameter,
+                message: "Invalid parameter: MessageAttributes: \(attributes.count) attributes, at most 10")
+        }
         let now = clock.currentTime()
         let messageID = messageIDs.nextUUIDText()
         published.withLock {
             $0.append(
                 PublishedNotification(
                     topicArn: input.topicArn, subject: input.subject, message: input.message, messageID: messageID,
-                    publishedAt: now))
+                    publishedAt: now, messageAttributes: input.messageAttributes))
         }
         var fields: EventFields = ["topic": .string(input.topicArn), "message_id": .string(messageID)]
         if let subject = input.subject { fields["subject"] = .string(subject) }
