@@ -73,18 +73,24 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
         jobWithName["lambda_name"] = .string(job.labourerID)
 
         var next = min(cursor?.next ?? 0, rows.count)
+        var written = Set(cursor?.written ?? [])
         var report = Report(labourerID: job.labourerID, total: rows.count, written: 0)
         var pacing: SchedulerPacing?
         while next < rows.count {
             if clock.now.duration(to: deadline) <= config.shutdownPeriod {
-                let handOff = SchedulerCursor(job: jobWithName, today: today, next: next)
+                let handOff = SchedulerCursor(job: jobWithName, today: today, next: next, written: written.sorted())
                 try await spawnSibling(handOff)
                 report.handedOff = handOff
                 break
             }
-            let chunk = Array(rows[next..<min(next + config.rowsToProcess, rows.count)])
-            _ = try await taskManager.createTasks(labourerID: job.labourerID, arguments: chunk)
-            next += chunk.count
+            let range = next..<min(next + config.rowsToProcess, rows.count)
+            let positions = range.filter { !written.contains($0) }
+            let chunk = positions.map { rows[$0] }
+            _ = try await createTasks(
+                labourerID: job.labourerID, chunk, at: positions,
+                resuming: SchedulerCursor(job: jobWithName, today: today, next: next, written: written.sorted()))
+            written.subtract(range)
+            next = range.upperBound
             report.written += chunk.count
             if pacing == nil { pacing = await tasksTablePacing() }
             if let pause = pacing?.pause(afterWriting: chunk.count), pause > .zero { try await clock.sleep(for: pause) }
@@ -115,6 +121,8 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
 public enum SchedulerError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownLabourer(String, known: [String])
     case handOffFailed(cursor: SchedulerCursor, error: String)
+    /// DynamoDB kept refusing part of a batch of new tasks; `cursor` continues after the tasks written.
+    case batchRefused(cursor: SchedulerCursor, error: String)
 
     public var description: String {
         switch self {
@@ -124,6 +132,11 @@ public enum SchedulerError: Error, Hashable, Sendable, CustomStringConvertible {
         case .handOffFailed(let cursor, let error):
             return "time ran out at task #\(cursor.next) and invoking a sibling failed (\(error)); resend this "
                 + "event to continue: \(cursor.event.serialized())"
+        case .batchRefused(let cursor, let error):
+            return "writing the job's tasks stopped at task #\(cursor.next): \(error). Every task before it is written"
+                + (cursor.written.isEmpty ? "" : ", and so are #\(cursor.written.map(String.init).joined(separator: ", #"))")
+                + "; once the table takes writes again, run the Scheduler with this event to write the rest, none twice: "
+                + cursor.event.serialized()
         }
     }
 }
