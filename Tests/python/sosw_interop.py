@@ -31,6 +31,8 @@ Subcommands (FILE is the config file described below; ID a labourer id, i.e. a k
   scavenge --config FILE               one run of Scavenger(custom_config=...)(); prints its stats, the task ids it
                                        archived, moved to the retry table and put back into the queue, and the
                                        dead-task messages it published.
+  get-config --table T --name NAME [--env ENV]
+                                       sosw's DynamoConfig.get_config(NAME, env=ENV) reading the config table T
   read-closed --config FILE --labourer ID
                                        the closed tasks through sosw's own readers: the `labourer_task_status_with_time`
                                        index queries of get_average_labourer_duration (`<id>_1` then `<id>_0`), each
@@ -658,6 +660,14 @@ def read_closed(args):
 # Command line
 
 
+def get_config(args):
+    """sosw's own DynamoConfig.get_config(name, env) from the config table --table (an upload's read-back)."""
+    from sosw.components.config import DynamoConfig
+    reader = DynamoConfig(config={"dynamo_client_config": with_skip_glue({"table_name": args.table})})
+    reader.no_ddb_access = False
+    return {"document": reader.get_config(args.name, env=args.env)}
+
+
 def parser():
     top = argparse.ArgumentParser(prog="sosw_interop.py", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -690,6 +700,10 @@ def parser():
         sub.add_argument("--result", metavar="JSON")
     sub = command("read-closed", read_closed, "the closed tasks through sosw's readers")
     sub.add_argument("--labourer", required=True, metavar="ID")
+    sub = command("get-config", get_config, "DynamoConfig.get_config of a config table", config=False)
+    sub.add_argument("--table", required=True, help="the config table")
+    sub.add_argument("--name", required=True, help="the document's config_name")
+    sub.add_argument("--env", default="production")
     return top
 
 

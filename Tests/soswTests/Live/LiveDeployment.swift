@@ -99,7 +99,9 @@ struct LiveDeployment {
                 "set SOSW_PYTHON_SOSW to a python with sosw 0.7.51 (scripts/test does)", sourceLocation: sourceLocation)
             : "/usr/bin/env"
         let interpreter = needsSosw ? [] : ["python3"]
-        let arguments = needsSosw ? ["--config", configFile] + arguments : arguments
+        // get-config names its table itself; the others read this deployment's config document.
+        let takesConfig = needsSosw && subcommand != "get-config"
+        let arguments = takesConfig ? ["--config", configFile] + arguments : arguments
         let output = try SoswBinary(path: python).run(
             interpreter + [Self.repository + "/Tests/python/sosw_interop.py", subcommand] + arguments,
             environment: environment.merging(["AWS_DEFAULT_REGION": Self.region]) { $1 })
