@@ -44,17 +44,31 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    /// Runs the scenario.
+    /// Checks the scenario (``Scenario/validate(file:)``), then runs it on virtual time to its stop condition.
+    /// The same scenario, seed and scheduling give the same events, byte for byte.
     /// - Parameters:
-    ///   - seed: overrides the scenario's seed.
-    ///   - eventsPath: where to write `events.jsonl`; nil keeps no log file (the hash is still computed).
-    ///   - progress: called every few virtual seconds with the virtual time elapsed and the run's limit.
+    ///   - seed: overrides the scenario's seed (`sosw simulate --seed`); nil runs with ``Scenario/seed``.
+    ///   - scheduling: the order of jobs ready at the same virtual instant: `.fifo` (the default) replays the
+    ///     order they became ready in; `.random(seed:)` explores other interleavings, reproducibly per seed.
+    ///   - strict: report every escape from the simulator (work run outside its executor) as an error; off by
+    ///     default, on in tests that guard determinism.
+    ///   - eventsPath: where to write `events.jsonl`; nil (the default) writes no file, the hash is still
+    ///     computed.
+    ///   - keepsLines: keep the event log's lines in ``Result/lines`` (memory grows with the run); off by default.
+    ///   - progress: called every few virtual seconds with the virtual time elapsed and the run's limit, e.g. to
+    ///     draw a progress line; nil for none.
+    ///   - inspect: called once the result is complete, with a look into the run's world (tables, the Lambda
+    ///     fake's statistics, SNS messages, CloudWatch, the essentials), for tests that check more than the
+    ///     figures; what it does changes nothing in the result. Nil (the default) for none.
+    /// - Throws: the ``ScenarioError`` of an invalid scenario before anything runs; an error that stopped the
+    ///   run (an events file that cannot be written, a stuck simulation); what `inspect` throws.
     public func run(
         seed: UInt64? = nil, scheduling: SchedulingPolicy = .fifo, strict: Bool = false, eventsPath: String? = nil,
-        keepsLines: Bool = false, progress: (@Sendable (_ simulated: Duration, _ limit: Duration) -> Void)? = nil
+        keepsLines: Bool = false, progress: (@Sendable (_ simulated: Duration, _ limit: Duration) -> Void)? = nil,
+        inspect: (@Sendable (ScenarioInspection) async throws -> Void)? = nil
     ) throws -> Result {
         let seed = seed ?? scenario.seed
-        let configuration = try SoswConfiguration(custom: scenario.config)
+        let configuration = try scenario.validate()
         let sink = try eventsPath.map(FileEventSink.init(path:))
         let functions = scenario.lambda.functions.map(\.name)
             + [ScenarioWorld.workerAssistantFunction, ScenarioWorld.schedulerFunction]
@@ -75,12 +89,17 @@ public struct ScenarioRun: Sendable {
         figures.metrics = MetricFigures.collect(
             scenario: scenario, configuration: configuration, cloudWatch: world.cloudWatch, end: executor.now)
         figures.billedFunctions = world.billedFunctions
-        return Result(
+        let result = Result(
             scenario: scenario, configuration: configuration, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
             cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls),
             invariantViolation: violation)
+        if let inspect {
+            let inspection = ScenarioInspection(world: world, now: executor.now)
+            try executor.run { try await inspect(inspection) }
+        }
+        return result
     }
 }

@@ -244,9 +244,9 @@ struct NodeReader {
     }
 
     /// A duration string (`250ms`, `90s`, `15m`, `2h`, `1d`), never negative and at most
-    /// ``ScenarioLimits/longestDuration``; `positive` also rejects zero, `period` anything under
-    /// ``ScenarioLimits/shortestPeriod``.
-    func duration(_ node: Node, path: String, positive: Bool = false, period: Bool = false) throws(ScenarioError) -> Duration {
+    /// ``ScenarioLimits/longestDuration`` (so any sum of a few stays far inside the clock); `positive` also
+    /// rejects zero. Which spans must be positive and which are periods is for ``Scenario/validate(file:)``.
+    func duration(_ node: Node, path: String, positive: Bool = false) throws(ScenarioError) -> Duration {
         let expected = "a duration: a number and a unit (ms, s, m, h, d), e.g. 90s"
         guard case .string(let text) = try value(node, path: path) else {
             if case .int(let number) = try value(node, path: path), number < 0 {
@@ -260,12 +260,8 @@ struct NodeReader {
         guard DurationText.nanoseconds(text) != nil else {
             throw error(node, path, "'\(text)' is not a duration; expected \(expected)")
         }
-        let range = period ? "from 1ms to \(ScenarioLimits.longestDurationText)" : "up to \(ScenarioLimits.longestDurationText)"
         guard let duration = DurationText.parse(text), duration <= ScenarioLimits.longestDuration else {
-            throw error(node, path, "'\(text)' is too long; expected a duration \(range)")
-        }
-        if period, duration < ScenarioLimits.shortestPeriod {
-            throw error(node, path, "'\(text)' is shorter than 1ms, the shortest period simulated (a shorter one would fire millions of times per simulated second); expected a duration \(range)")
+            throw error(node, path, "'\(text)' is too long; expected a duration up to \(ScenarioLimits.longestDurationText)")
         }
         if positive, duration == .zero { throw error(node, path, "expected a duration above zero, got '\(text)'") }
         return duration

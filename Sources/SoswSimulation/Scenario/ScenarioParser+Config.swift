@@ -1,40 +1,23 @@
 import SoswCore
 import Yams
 
-/// The names a scenario declares, which the later sections may refer to.
+/// What the `config` section declares that the reading of later sections depends on.
 struct DeclaredNames {
-    /// The scenario's `config` as the essentials read it; nil when the scenario has none.
+    /// The scenario's `config` as the essentials read it; nil when the scenario has none or the essentials
+    /// cannot read it (``Scenario/validate(file:)`` then says why).
     var configuration: SoswConfiguration?
-    /// `lambda.functions`, sorted.
-    var functions: [String] = []
 
-    /// `config.task_config.labourers`, with the function each one's `arn` names, sorted by id.
-    var labourers: [(id: String, function: String)] { configuration?.labourerFunctions ?? [] }
     /// The TaskManager's tables and indexes, to place an `index_lag` fault on the right table.
     var taskManager: TaskManagerConfig? { configuration?.taskManager }
-    var scheduler: SchedulerConfig? { configuration?.scheduler }
-
-    var labourerIDs: [String] { labourers.map(\.id) }
 }
 
 extension ScenarioParser {
-    /// Checks `config` the way the essentials will read it (TaskManager, Orchestrator, Scavenger, Scheduler),
-    /// so a bad setting fails at load with its line rather than in the middle of a run, and collects the
-    /// labourers.
+    /// Checks the labourers' keys and collects what later sections need; whether the essentials can use the
+    /// values is for ``Scenario/validate(file:)``.
     func catalogue(config: JSONValue, node: Node?) throws(ScenarioError) -> DeclaredNames {
-        var names = DeclaredNames()
-        guard let node else { return names }
+        guard let node else { return DeclaredNames() }
         try checkLabourerKeys(node)
-        do {
-            names.configuration = try SoswConfiguration(custom: config)
-        } catch let error as ConfigError {
-            let found = error.value.map { "got \($0.serialized())" } ?? "the key is missing"
-            let path = error.path.isEmpty ? "config" : "config.\(error.path)"
-            throw reader.error(locate(error.path, in: node), path, "expected \(error.expectation), \(found)")
-        } catch {
-            throw reader.error(node, "config", "\(error)")
-        }
-        return names
+        return DeclaredNames(configuration: try? SoswConfiguration(custom: config))
     }
 
     /// Labourer entries accept a fixed set of keys (``SoswCore/Labourer/configKeys``): checked here first so a
@@ -44,19 +27,6 @@ extension ScenarioParser {
         else { return }
         for labourer in try reader.entries(labourers, path: "config.task_config.labourers") {
             _ = try reader.mapping(labourer.value, path: labourer.path, allowed: Labourer.configKeys)
-        }
-    }
-
-    /// Every labourer's `arn` must name a function of `lambda.functions`: the Orchestrator invokes it there.
-    func checkLabourerFunctions(_ names: DeclaredNames, lambda: LambdaSettings, configNode: Node?) throws(ScenarioError) {
-        let declared = lambda.functions.map(\.name)
-        for labourer in names.labourers where !declared.contains(labourer.function) {
-            let path = "task_config.labourers.\(labourer.id).arn"
-            let node = configNode.map { locate(path, in: $0) }
-            let problem = "the labourer's function '\(labourer.function)' is not in lambda.functions;"
-                + NearMiss.hint(for: labourer.function, among: declared)
-                + (declared.isEmpty ? " no functions are declared" : " declared: \(declared.joined(separator: ", "))")
-            throw ScenarioError(file: reader.file, line: node?.mark?.line, keyPath: "config.\(path)", problem: problem)
         }
     }
 

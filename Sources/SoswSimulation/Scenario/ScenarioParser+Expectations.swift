@@ -7,16 +7,16 @@ extension ScenarioParser {
     static let expectationKinds = ["all_closed_by", "drained"] + labourerCounts
         + LatencyPercentile.allCases.map(\.key) + ["no_duplicate_invocations", "throttles", "aws_calls"]
 
-    func expectationList(_ node: Node, known: DeclaredNames) throws(ScenarioError) -> [Expectation] {
+    func expectationList(_ node: Node) throws(ScenarioError) -> [Expectation] {
         var expectations: [Expectation] = []
         for element in try reader.elements(node, path: "expect") {
             let form = try reader.variant(element.node, path: element.path, among: Self.expectationKinds)
-            expectations.append(try expectation(form, known: known))
+            expectations.append(try expectation(form))
         }
         return expectations
     }
 
-    private func expectation(_ form: NodeReader.Entry, known: DeclaredNames) throws(ScenarioError) -> Expectation {
+    private func expectation(_ form: NodeReader.Entry) throws(ScenarioError) -> Expectation {
         let path = form.path
         switch form.key {
         case "all_closed_by":
@@ -29,15 +29,12 @@ extension ScenarioParser {
         case "drained":
             let fields = try reader.mapping(form.value, path: path, allowed: ["labourer", "by"])
             return .drained(
-                labourer: try expectedLabourer(form.value, fields: fields, path: path, known: known),
+                labourer: try expectedLabourer(form.value, fields: fields, path: path),
                 by: try reader.duration(reader.required(fields["by"], path: "\(path).by", in: form.value, expected: "a duration from the start"), path: "\(path).by"))
         case "throttles":
             let fields = try reader.mapping(form.value, path: path, allowed: ["function"] + Self.boundKeys)
             let functionNode = try reader.required(fields["function"], path: "\(path).function", in: form.value, expected: "a function of lambda.functions")
             let function = try reader.name(functionNode, path: "\(path).function")
-            guard known.functions.contains(function) else {
-                throw reader.error(functionNode, "\(path).function", unknownName("function", function, among: known.functions, declaredIn: "lambda.functions"))
-            }
             return .throttles(function: function, try countBounds(form.value, fields: fields, path: path))
         case "aws_calls":
             let fields = try reader.mapping(form.value, path: path, allowed: ["operation"] + Self.boundKeys)
@@ -46,12 +43,12 @@ extension ScenarioParser {
         default:
             if let percentile = LatencyPercentile.allCases.first(where: { $0.key == form.key }) {
                 let fields = try reader.mapping(form.value, path: path, allowed: ["labourer"] + Self.boundKeys)
-                let labourer = try expectedLabourer(form.value, fields: fields, path: path, known: known)
+                let labourer = try expectedLabourer(form.value, fields: fields, path: path)
                 let bounds = try bounds(form.value, fields: fields, path: path) { node, path throws(ScenarioError) in try reader.duration(node, path: path) }
                 return .latency(labourer: labourer, percentile: percentile, bounds)
             }
             let fields = try reader.mapping(form.value, path: path, allowed: ["labourer"] + Self.boundKeys)
-            let labourer = try expectedLabourer(form.value, fields: fields, path: path, known: known)
+            let labourer = try expectedLabourer(form.value, fields: fields, path: path)
             let bounds = try countBounds(form.value, fields: fields, path: path)
             switch form.key {
             case "completed": return .completed(labourer: labourer, bounds)
@@ -65,14 +62,9 @@ extension ScenarioParser {
     }
 
     /// A labourer id of the config, or a function name (the worker side of a labourer).
-    private func expectedLabourer(_ node: Node, fields: [String: Node], path: String, known: DeclaredNames) throws(ScenarioError) -> String {
+    private func expectedLabourer(_ node: Node, fields: [String: Node], path: String) throws(ScenarioError) -> String {
         let labourerNode = try reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id")
-        let name = try reader.name(labourerNode, path: "\(path).labourer")
-        let declared = known.labourerIDs + known.functions.filter { !known.labourerIDs.contains($0) }
-        guard declared.contains(name) else {
-            throw reader.error(labourerNode, "\(path).labourer", unknownName("labourer", name, among: declared, declaredIn: "config.task_config.labourers and lambda.functions"))
-        }
-        return name
+        return try reader.name(labourerNode, path: "\(path).labourer")
     }
 
     /// `dynamodb.Query`, `lambda.Invoke`: a service and an operation, as `summary.json` counts them.

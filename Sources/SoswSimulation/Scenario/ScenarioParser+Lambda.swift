@@ -36,10 +36,7 @@ extension ScenarioParser {
                                 expected: "how long the worker runs, e.g. {lognormal: {median: 3m, p99: 12m}}"),
                 path: "\(path).duration"))
         if let node = fields["timeout"] {
-            model.timeout = try reader.duration(node, path: "\(path).timeout", positive: true)
-            guard model.timeout <= FunctionModel.maximumTimeout else {
-                throw reader.error(node, "\(path).timeout", "\(model.timeout) is above Lambda's maximum of 15m")
-            }
+            model.timeout = try reader.duration(node, path: "\(path).timeout")
         }
         if let node = fields["memory_mb"] {
             model.memoryMB = Int(try reader.integer(node, path: "\(path).memory_mb", in: 128...10240))

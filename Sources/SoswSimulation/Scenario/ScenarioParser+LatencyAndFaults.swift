@@ -80,7 +80,7 @@ extension ScenarioParser {
             let config = known.taskManager ?? (try? TaskManagerConfig(document: [:]))
             let indexes = config.map { [($0.greenfieldIndex, $0.tasksTable), ($0.closedTasksStatusIndex, $0.closedTasksTable), ($0.retryTasksIndex, $0.retryTasksTable)] } ?? []
             guard let owner = indexes.first(where: { $0.0 == index }) else {
-                throw reader.error(indexNode, "\(path).index", "\(unknownName("index", index, among: indexes.map(\.0), declaredIn: "sosw's indexes")); give `table` for another index")
+                throw reader.error(indexNode, "\(path).index", "\(NearMiss.unknownName("index", index, among: indexes.map(\.0), declaredIn: "sosw's indexes")); give `table` for another index")
             }
             table = owner.1
         }

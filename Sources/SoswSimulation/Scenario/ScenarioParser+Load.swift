@@ -5,15 +5,15 @@ extension ScenarioParser {
     static let loadKeys = ["at", "every", "from", "until", "job", "tasks", "rate"]
     static let rateCurveForms = ["constant", "ramp", "step", "sine"]
 
-    func loadEntries(_ node: Node, known: DeclaredNames, start: UnixTime) throws(ScenarioError) -> [LoadEntry] {
+    func loadEntries(_ node: Node) throws(ScenarioError) -> [LoadEntry] {
         var entries: [LoadEntry] = []
         for element in try reader.elements(node, path: "load") {
-            entries.append(try loadEntry(element.node, path: element.path, known: known, start: start))
+            entries.append(try loadEntry(element.node, path: element.path))
         }
         return entries
     }
 
-    private func loadEntry(_ node: Node, path: String, known: DeclaredNames, start: UnixTime) throws(ScenarioError) -> LoadEntry {
+    private func loadEntry(_ node: Node, path: String) throws(ScenarioError) -> LoadEntry {
         let fields = try reader.mapping(node, path: path, allowed: Self.loadKeys)
         let works = ["job", "tasks", "rate"].filter { fields[$0] != nil }
         guard works.count == 1, let kind = works.first, let workNode = fields[kind] else {
@@ -22,17 +22,17 @@ extension ScenarioParser {
         let workPath = "\(path).\(kind)"
         let work: LoadWork =
             switch kind {
-            case "job": .job(try job(workNode, path: workPath, known: known, start: start))
-            case "tasks": .tasks(try taskBatch(workNode, path: workPath, known: known))
-            default: .rate(try rateLoad(workNode, path: workPath, known: known))
+            case "job": .job(try reader.object(workNode, path: workPath))
+            case "tasks": .tasks(try taskBatch(workNode, path: workPath))
+            default: .rate(try rateLoad(workNode, path: workPath))
             }
         return LoadEntry(trigger: try trigger(node, fields: fields, path: path, isRate: kind == "rate"), work: work)
     }
 
     /// `at`, or `every` with optional `from` and `until`; a rate load starts at `at` (default 0s) and lasts its `over`.
     private func trigger(_ node: Node, fields: [String: Node], path: String, isRate: Bool) throws(ScenarioError) -> LoadTrigger {
-        func duration(_ key: String, period: Bool = false) throws(ScenarioError) -> Duration? {
-            try fields[key].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).\(key)", positive: period, period: period) }
+        func duration(_ key: String) throws(ScenarioError) -> Duration? {
+            try fields[key].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).\(key)") }
         }
         if isRate {
             for key in ["every", "from", "until"] where fields[key] != nil {
@@ -40,19 +40,14 @@ extension ScenarioParser {
             }
             return .at(try duration("at") ?? .zero)
         }
-        switch (try duration("at"), try duration("every", period: true)) {
+        switch (try duration("at"), try duration("every")) {
         case (let at?, nil):
             for key in ["from", "until"] where fields[key] != nil {
                 throw reader.error(fields[key]!, "\(path).\(key)", "`\(key)` goes with `every`, not `at`")
             }
             return .at(at)
         case (nil, let every?):
-            let from = try duration("from") ?? .zero
-            let until = try duration("until")
-            if let until, until < from {
-                throw reader.error(fields["until"]!, "\(path).until", "until (\(until)) is before from (\(from))")
-            }
-            return .every(every, from: from, until: until)
+            return .every(every, from: try duration("from") ?? .zero, until: try duration("until"))
         case (_?, _?):
             throw reader.error(node, path, "`at` and `every` exclude each other; expected one")
         case (nil, nil):
@@ -60,49 +55,19 @@ extension ScenarioParser {
         }
     }
 
-    /// A Scheduler job, checked as the Scheduler will take it: `lambda_name` names a labourer, the schema
-    /// exists, and on the start date the job chunks into at least one task.
-    private func job(_ node: Node, path: String, known: DeclaredNames, start: UnixTime) throws(ScenarioError) -> JSONValue {
-        let job = try reader.object(node, path: path)
-        let parsed: SchedulerJob
-        do {
-            parsed = try SchedulerJob(event: job)
-        } catch {
-            throw reader.error(node, path, error.reason)
-        }
-        guard known.labourerIDs.contains(parsed.labourerID) else {
-            let nameNode = child(of: node, key: "lambda_name") ?? node
-            throw reader.error(nameNode, "\(path).lambda_name", unknownName("labourer", parsed.labourerID, among: known.labourerIDs, declaredIn: "config.task_config.labourers"))
-        }
-        guard let scheduler = known.scheduler else { return job }
-        do {
-            let schema = try scheduler.jobSchema(named: parsed.schemaName)
-            let chunker = JobChunker(attributes: schema.chunkableAttributes, periods: try PeriodResolver(customPatterns: scheduler.customPeriodPatterns))
-            let tasks = try chunker.tasks(for: parsed.body, labourerID: parsed.labourerID, today: CivilDate(start))
-            guard !tasks.isEmpty else { throw reader.error(node, path, "the job produces no tasks on the start date") }
-        } catch let error as ScenarioError {
-            throw error
-        } catch let error as ConfigError {
-            throw reader.error(node, path, "the Scheduler cannot take this job: config \(error.path) expected \(error.expectation)")
-        } catch {
-            throw reader.error(node, path, "the Scheduler cannot take this job: \(error)")
-        }
-        return job
-    }
-
-    private func taskBatch(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> TaskBatch {
+    private func taskBatch(_ node: Node, path: String) throws(ScenarioError) -> TaskBatch {
         let fields = try reader.mapping(node, path: path, allowed: ["labourer", "count", "payload"])
-        let labourer = try labourerID(reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id"), path: "\(path).labourer", known: known)
-        let count = try reader.integer(reader.required(fields["count"], path: "\(path).count", in: node, expected: "how many tasks"), path: "\(path).count", in: ScenarioLimits.tasksPerLoadEntry)
+        let labourer = try reader.name(reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id"), path: "\(path).labourer")
+        let count = try reader.integer(reader.required(fields["count"], path: "\(path).count", in: node, expected: "how many tasks"), path: "\(path).count", in: 0...Int64.max)
         let payload = try fields["payload"].map { node throws(ScenarioError) in try reader.object(node, path: "\(path).payload") } ?? .object([:])
         return TaskBatch(labourer: labourer, count: Int(count), payload: payload)
     }
 
-    private func rateLoad(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> RateLoad {
+    private func rateLoad(_ node: Node, path: String) throws(ScenarioError) -> RateLoad {
         let fields = try reader.mapping(node, path: path, allowed: ["labourer", "per_minute", "over", "payload"])
-        let labourer = try labourerID(reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id"), path: "\(path).labourer", known: known)
+        let labourer = try reader.name(reader.required(fields["labourer"], path: "\(path).labourer", in: node, expected: "a labourer id"), path: "\(path).labourer")
         let curve = try rateCurve(reader.required(fields["per_minute"], path: "\(path).per_minute", in: node, expected: "one of: \(Self.rateCurveForms.joined(separator: ", "))"), path: "\(path).per_minute")
-        let over = try reader.duration(reader.required(fields["over"], path: "\(path).over", in: node, expected: "how long the rate lasts, e.g. 2h"), path: "\(path).over", positive: true)
+        let over = try reader.duration(reader.required(fields["over"], path: "\(path).over", in: node, expected: "how long the rate lasts, e.g. 2h"), path: "\(path).over")
         let payload = try fields["payload"].map { node throws(ScenarioError) in try reader.object(node, path: "\(path).payload") } ?? .object([:])
         return RateLoad(labourer: labourer, perMinute: curve, over: over, payload: payload)
     }
@@ -131,17 +96,8 @@ extension ScenarioParser {
             guard amplitude <= mean else {
                 throw reader.error(form.value, "\(form.path).amplitude", "amplitude (\(rounded(amplitude))) is above mean (\(rounded(mean))): the rate would go negative")
             }
-            let period = try reader.duration(field("period"), path: "\(form.path).period", positive: true, period: true)
+            let period = try reader.duration(field("period"), path: "\(form.path).period")
             return .sine(mean: mean, amplitude: amplitude, period: period)
         }
-    }
-
-    /// A labourer id of `config.task_config.labourers`.
-    func labourerID(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> String {
-        let id = try reader.name(node, path: path)
-        guard known.labourerIDs.contains(id) else {
-            throw reader.error(node, path, unknownName("labourer", id, among: known.labourerIDs, declaredIn: "config.task_config.labourers"))
-        }
-        return id
     }
 }

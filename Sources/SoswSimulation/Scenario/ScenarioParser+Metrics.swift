@@ -4,7 +4,7 @@ import Yams
 extension ScenarioParser {
     static let metricModelForms = ["constant", "steps", "replay", "reactive"]
 
-    func simulatedMetrics(_ node: Node, known: DeclaredNames) throws(ScenarioError) -> [SimulatedMetric] {
+    func simulatedMetrics(_ node: Node) throws(ScenarioError) -> [SimulatedMetric] {
         var metrics: [SimulatedMetric] = []
         for element in try reader.elements(node, path: "metrics") {
             let path = element.path
@@ -19,7 +19,7 @@ extension ScenarioParser {
             }
             let model = try metricModel(
                 reader.required(fields["model"], path: "\(path).model", in: element.node, expected: "one of: \(Self.metricModelForms.joined(separator: ", "))"),
-                path: "\(path).model", known: known)
+                path: "\(path).model")
             let metric = SimulatedMetric(namespace: namespace, name: name, dimensions: dimensions, model: model)
             if metrics.contains(where: { $0.namespace == namespace && $0.name == name && $0.dimensions == metric.dimensions }) {
                 throw reader.error(element.node, path, "the metric \(namespace) \(name) with these dimensions is declared twice")
@@ -29,7 +29,7 @@ extension ScenarioParser {
         return metrics
     }
 
-    private func metricModel(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> MetricModel {
+    private func metricModel(_ node: Node, path: String) throws(ScenarioError) -> MetricModel {
         let form = try reader.variant(node, path: path, among: Self.metricModelForms)
         switch form.key {
         case "constant":
@@ -44,20 +44,17 @@ extension ScenarioParser {
                 throw reader.error(form.value, form.path, "\(file.name) line \(error.line): \(error.message)")
             }
         default:
-            return .reactive(try reactiveMetric(form.value, path: form.path, known: known))
+            return .reactive(try reactiveMetric(form.value, path: form.path))
         }
     }
 
-    private func reactiveMetric(_ node: Node, path: String, known: DeclaredNames) throws(ScenarioError) -> ReactiveMetric {
+    private func reactiveMetric(_ node: Node, path: String) throws(ScenarioError) -> ReactiveMetric {
         let fields = try reader.mapping(node, path: path, allowed: ["base", "per_running", "lag", "noise"])
         let base = try fields["base"].map { node throws(ScenarioError) in try reader.number(node, path: "\(path).base") } ?? 0
         let perRunningNode = try reader.required(fields["per_running"], path: "\(path).per_running", in: node,
                                                  expected: "the increase per running execution, by function: {function: k}")
         var weights: [String: Double] = [:]
         for entry in try reader.entries(perRunningNode, path: "\(path).per_running") {
-            guard known.functions.contains(entry.key) else {
-                throw reader.error(entry.keyNode, entry.path, unknownName("function", entry.key, among: known.functions, declaredIn: "lambda.functions"))
-            }
             weights[entry.key] = try reader.number(entry.value, path: entry.path)
         }
         let lag = try fields["lag"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(path).lag") } ?? .zero
@@ -85,36 +82,5 @@ extension ScenarioParser {
         }
         guard !values.isEmpty else { throw reader.error(node, path, "expected at least one [offset, value] pair") }
         return values
-    }
-
-    /// "unknown labourer 'x'; did you mean 'y'? expected one of config.task_config.labourers: a, b".
-    func unknownName(_ what: String, _ name: String, among declared: [String], declaredIn place: String) -> String {
-        guard !declared.isEmpty else { return "unknown \(what) '\(name)'; \(place) declares none" }
-        return "unknown \(what) '\(name)';\(NearMiss.hint(for: name, among: declared)) expected one of \(place): \(declared.joined(separator: ", "))"
-    }
-}
-
-extension ScenarioParser {
-    /// Every health metric a labourer reads must be simulated: CloudWatch would return no datapoints, the
-    /// metric would count as bad (status 0) and the labourer would never be invoked — a silent stall.
-    /// Metrics with `on_missing_data: ignore` are exempt, as that is then the configured behaviour.
-    func checkHealthMetricsAreSimulated(_ names: DeclaredNames, metrics: [SimulatedMetric], configNode: Node?) throws(ScenarioError) {
-        for labourer in names.taskManager?.labourers ?? [] {
-            for health in labourer.healthMetrics where health.onMissingData != .ignore {
-                let namespace = health.details["Namespace"]?.stringValue ?? ""
-                let name = health.details["MetricName"]?.stringValue ?? ""
-                let dimensions = (health.details["Dimensions"]?.arrayValue ?? []).compactMap { dimension -> MetricDimension? in
-                    guard let key = dimension["Name"]?.stringValue, let value = dimension["Value"]?.stringValue else { return nil }
-                    return MetricDimension(name: key, value: value)
-                }.sorted { $0.name < $1.name }
-                guard !metrics.contains(where: { $0.namespace == namespace && $0.name == name && $0.dimensions == dimensions }) else { continue }
-                let path = "task_config.labourers.\(labourer.id).health_metrics.\(health.name).details"
-                let node = configNode.map { locate(path, in: $0) }
-                let shown = dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
-                throw ScenarioError(
-                    file: reader.file, line: node?.mark?.line, keyPath: "config.\(path)",
-                    problem: "no entry of `metrics` simulates \(namespace) \(name) {\(shown)}; without data the labourer is never invoked (add the metric, or set on_missing_data: ignore)")
-            }
-        }
     }
 }

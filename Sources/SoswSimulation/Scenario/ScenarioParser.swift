@@ -1,8 +1,9 @@
 import SoswCore
 import Yams
 
-/// Turns the node tree of one scenario-engine file into a ``Scenario``, section by section, then cross-checks
-/// the names the sections use. ``ScenarioLoader`` is its public face.
+/// Turns the node tree of one scenario-engine file into a ``Scenario``, section by section, then has the
+/// scenario check itself (``Scenario/validate(file:)``) and places any problem it finds on its line.
+/// ``ScenarioLoader`` is its public face.
 struct ScenarioParser {
     let reader: NodeReader
     /// The directory referenced files are resolved against ("" for the current directory).
@@ -32,20 +33,24 @@ struct ScenarioParser {
         let config = try top["config"].map { node throws(ScenarioError) in try reader.object(node, path: "config") } ?? .object([:])
         let names = try catalogue(config: config, node: top["config"])
         let lambda = try top["lambda"].map { node throws(ScenarioError) in try lambdaSettings(node) } ?? LambdaSettings()
-        try checkLabourerFunctions(names, lambda: lambda, configNode: top["config"])
-        var known = names
-        known.functions = lambda.functions.map(\.name)
-        let metrics = try top["metrics"].map { node throws(ScenarioError) in try simulatedMetrics(node, known: known) } ?? []
-        try checkHealthMetricsAreSimulated(names, metrics: metrics, configNode: top["config"])
-        let load = try top["load"].map { node throws(ScenarioError) in try loadEntries(node, known: known, start: start) } ?? []
+        let metrics = try top["metrics"].map { node throws(ScenarioError) in try simulatedMetrics(node) } ?? []
+        let load = try top["load"].map { node throws(ScenarioError) in try loadEntries(node) } ?? []
         let latency = try top["latency"].map { node throws(ScenarioError) in try serviceLatency(node) } ?? ServiceLatency()
-        let faults = try top["faults"].map { node throws(ScenarioError) in try faultList(node, known: known) } ?? []
-        let expectations = try top["expect"].map { node throws(ScenarioError) in try expectationList(node, known: known) } ?? []
+        let faults = try top["faults"].map { node throws(ScenarioError) in try faultList(node, known: names) } ?? []
+        let expectations = try top["expect"].map { node throws(ScenarioError) in try expectationList(node) } ?? []
         let pricing = try pricing(top["pricing"], names: names, lambda: lambda, configNode: top["config"])
-        return Scenario(
+        let scenario = Scenario(
             name: name, description: description, seed: seed, start: start, stop: stop, essentials: essentials,
             config: config, lambda: lambda, metrics: metrics, load: load, latency: latency, faults: faults,
             expectations: expectations, pricing: pricing)
+        do {
+            try scenario.validate(file: reader.file)
+        } catch {
+            throw ScenarioError(
+                file: error.file, line: locate(error.keyPath, in: root).mark?.line, keyPath: error.keyPath,
+                problem: error.problem)
+        }
+        return scenario
     }
 
     /// A UTC ISO-8601 time (an unquoted one is a YAML timestamp, kept as its text).
@@ -65,10 +70,10 @@ struct ScenarioParser {
         let fields = try reader.mapping(node, path: "stop", allowed: ["after", "when", "at_most"])
         switch (fields["after"], fields["when"], fields["at_most"]) {
         case (let after?, nil, nil):
-            return .after(try reader.duration(after, path: "stop.after", positive: true))
+            return .after(try reader.duration(after, path: "stop.after"))
         case (nil, let when?, let atMost?):
             _ = try reader.choice(when, path: "stop.when", among: ["drained"])
-            return .whenDrained(atMost: try reader.duration(atMost, path: "stop.at_most", positive: true))
+            return .whenDrained(atMost: try reader.duration(atMost, path: "stop.at_most"))
         case (nil, _?, nil):
             throw reader.error(node, "stop.at_most", "missing; expected the longest the run may take if it never drains, e.g. 2d")
         case (nil, nil, _?):
@@ -93,12 +98,9 @@ struct ScenarioParser {
             let fields = try reader.mapping(entry.value, path: entry.path, allowed: ["every", "offset", "jitter"])
             let every = try reader.duration(
                 reader.required(fields["every"], path: "\(entry.path).every", in: entry.value, expected: "how often it runs, e.g. 1m"),
-                path: "\(entry.path).every", positive: true, period: true)
+                path: "\(entry.path).every")
             let offset = try fields["offset"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).offset") } ?? .zero
             let jitter = try fields["jitter"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).jitter") } ?? .zero
-            if let node = fields["jitter"], jitter >= every {
-                throw reader.error(node, "\(entry.path).jitter", "jitter (\(jitter)) is not below every (\(every)); runs would change order")
-            }
             schedules.append(EssentialSchedule(essential: essential, every: every, offset: offset, jitter: jitter))
         }
         return schedules

@@ -106,7 +106,7 @@ struct ScenarioMutationTests {
 
     @Test("the files that used to crash are refused with the key path, the value and the range", arguments: [
         ("at_most: 2h}", "at_most: 106752d}", "stop.at_most", "up to 3650d"),
-        ("orchestrator: {every: 1m}", "orchestrator: {every: 106751d}", "essentials.orchestrator.every", "from 1ms to 3650d"),
+        ("orchestrator: {every: 1m}", "orchestrator: {every: 106751d}", "essentials.orchestrator.every", "up to 3650d"),
         ("orchestrator: {every: 1m}", "orchestrator: {every: 0.000001ms}", "essentials.orchestrator.every", "shorter than 1ms"),
         ("{at: 0s,", "{at: 106000d,", "load[0].at", "up to 3650d"),
         ("p99: 90s", "p99: 100000d", "lambda.functions.hello_worker.duration.lognormal.p99", "up to 3650d"),

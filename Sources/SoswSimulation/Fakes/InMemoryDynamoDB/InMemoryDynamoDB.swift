@@ -161,6 +161,25 @@ public final class InMemoryDynamoDB<C: Clock<Duration>>: DynamoDB, Sendable {
         }
     }
 
+    /// The tables' names, sorted: read at once, as ``items(inTable:)``.
+    public var tableNames: [String] {
+        state.withLock { $0.tables.keys.sorted() }
+    }
+
+    /// Every item of `table` in key order, read at once without latency, throttling, capacity or a call
+    /// counted: for a test looking at the tables after a run; nil when there is no such table.
+    public func items(inTable table: String) -> [DynamoItem]? {
+        state.withLock { state in
+            guard let stored = try? state.table(named: table) else { return nil }
+            var items: [DynamoItem] = []
+            stored.items.walk(from: stored.items.startPosition) { entry, _ in
+                items.append(entry.pointee.value.attributes)
+                return true
+            }
+            return items
+        }
+    }
+
     /// The provisioned tables, with the capacity provisioned and the units consumed so far: for a run's bill.
     public func provisionedUsage() -> [ProvisionedTableUsage] {
         state.withLock { $0.provisionedUsage }
