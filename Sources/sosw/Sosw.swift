@@ -11,7 +11,7 @@ struct Sosw: AsyncParsableCommand {
         abstract: "sosw orchestration: a deterministic simulator and test harness around the sosw core, and the same core on AWS.",
         discussion: "`sosw --version` prints the version, the commit of the checkout it was built in, and the build.",
         subcommands: [
-            Simulate.self, Check.self, Sweep.self, Compare.self, Bench.self, BenchLive.self, Serve.self,
+            Simulate.self, Check.self, Sweep.self, Explore.self, Compare.self, Bench.self, BenchLive.self, Serve.self,
             TablesCommand.self, OrchestratorCommand.self, ScavengerCommand.self, SchedulerCommand.self,
             WorkerAssistantCommand.self, RedriveCommand.self, LambdaCommand.self, ConfigCommand.self,
             LabourerCommand.self,

@@ -37,6 +37,7 @@ public struct TaskManagerConfig: Hashable, Sendable {
         greenfield = GreenfieldPolicy(
             invocationDelta: .seconds(try config["greenfield_invocation_delta"].int(atLeast: 1)),
             taskStep: Int64(try config["greenfield_task_step"].int(atLeast: 1)))
+        greenfield.guardsInvocation = try !config["test_unguarded_invocation"].bool(default: false)
         maxClosedToAnalyseForDuration = try config["max_closed_to_analyse_for_duration"].int(atLeast: 0)
         let metricDefaults = config["ecology_config"]["default_metric_values"]
         guard let defaultMetricValues = metricDefaults.value?.objectValue else { throw metricDefaults.error("an object") }

@@ -12,6 +12,10 @@ public struct GreenfieldPolicy: Hashable, Sendable {
     public var invocationDelta: Duration
     /// The distance between consecutive queued tasks.
     public var taskStep: Int64
+    /// Whether marking a task invoked is conditioned on `greenfield < start`, as in sosw: the guard that lets
+    /// exactly one of two racing Orchestrators take a task. Only the test suite turns it off
+    /// (`task_config.test_unguarded_invocation: true`), to check that exploration catches a core without it.
+    public var guardsInvocation = true
 
     public init(invocationDelta: Duration = .seconds(soswInvocationDelta), taskStep: Int64 = soswTaskStep) {
         self.invocationDelta = invocationDelta
@@ -31,6 +35,12 @@ public struct GreenfieldPolicy: Hashable, Sendable {
     public func queued(count: Int, behind newest: Greenfield?) -> [Greenfield] {
         let base = (newest ?? emptyQueueGreenfield).rawValue
         return (0..<Int64(max(count, 0))).map { Greenfield(base + taskStep * ($0 + 1)) }
+    }
+
+    /// The condition of marking a task invoked, on `:filter_greenfield` (the run's start marker): sosw's
+    /// `greenfield < start`, or with ``guardsInvocation`` off one that always holds.
+    var invokeCondition: String {
+        guardsInvocation ? "greenfield < :filter_greenfield" : "greenfield < :filter_greenfield OR attribute_exists(greenfield)"
     }
 
     /// The greenfield written when a task is invoked at `now`: `int(now) + delta`.

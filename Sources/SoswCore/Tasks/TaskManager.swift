@@ -130,7 +130,7 @@ public final class TaskManager: Sendable {
             let output = try await dynamoDB.updateItem(UpdateItemInput(
                 tableName: config.tasksTable, key: task.key,
                 updateExpression: "SET #greenfield = :greenfield, #attempts = if_not_exists(#attempts, :zero) + :attempts",
-                conditionExpression: "greenfield < :filter_greenfield",
+                conditionExpression: greenfieldPolicy.invokeCondition,
                 expressionAttributeNames: ["#greenfield": TaskRecord.Field.greenfield, "#attempts": TaskRecord.Field.attempts],
                 expressionAttributeValues: [
                     ":greenfield": .n(DynamoNumber(invoked.rawValue)), ":attempts": 1, ":zero": 0,

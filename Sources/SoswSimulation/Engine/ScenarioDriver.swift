@@ -7,8 +7,9 @@ import Synchronization
 final class ScenarioDriver: Sendable {
     /// How often the driver checks the stop condition and reports progress (virtual time).
     static let checkInterval: Duration = .seconds(5)
-    /// A crashing essential run stops at a uniform point of this long after it started.
-    static let crashWindow: Duration = .seconds(10)
+    /// How many AWS calls the first crashing run of an essential is assumed to make (later ones draw their
+    /// crash point among as many calls as the essential's last whole run made).
+    static let firstCrashCalls = 10
 
     let world: ScenarioWorld
     let collector: RunCollector
@@ -83,6 +84,7 @@ final class ScenarioDriver: Sendable {
             if case .essential(let essential) = fault, essential.essential == schedule.essential { return essential }
             return nil
         }.first
+        let callsPerRun = CallsPerRun(assuming: Self.firstCrashCalls)
         await withDiscardingTaskGroup { runs in
             var tick = 0
             while !Task.isCancelled {
@@ -100,49 +102,42 @@ final class ScenarioDriver: Sendable {
                     world.essentialLog.fault("essential_overlap", ["essential": .string(schedule.essential.rawValue)])
                 }
                 for _ in 0..<copies {
-                    let crashAfter: Duration? =
-                        if let fault, fault.crash > 0, random.bernoulli(fault.crash) {
-                            random.duration(.uniform(.zero, Self.crashWindow))
-                        } else {
-                            nil
-                        }
-                    runs.addTask { await self.runOnce(schedule.essential, crashAfter: crashAfter) }
+                    var crash: EssentialCrash?
+                    if let fault, fault.crash > 0 {
+                        crash = random.bernoulli(fault.crash)
+                            ? EssentialCrash(crashAt: Int(random.integer(below: UInt64(callsPerRun.count) + 1)))
+                            : EssentialCrash(crashAt: nil)
+                    }
+                    runs.addTask {
+                        await self.runOnce(schedule.essential, crash: crash)
+                        if let crash, !crash.crashed { callsPerRun.record(crash.calls) }
+                    }
                 }
             }
         }
     }
 
-    /// One run of an essential, stopped after `crashAfter` when given (a crash part-way through).
-    private func runOnce(_ essential: Essential, crashAfter: Duration?) async {
+    /// One run of an essential; with `crash`, its AWS calls are counted and it may die at the drawn one
+    /// (logged as the fault `essential_crash` instead of its `essential.finished`).
+    private func runOnce(_ essential: Essential, crash: EssentialCrash?) async {
         let began = clock.currentTime()
         defer { world.essentialRuns.record(essential, elapsed: clock.currentTime() - began) }
-        guard let crashAfter else {
-            await perform(essential)
+        guard let crash else {
+            await perform(essential, crash: nil)
             return
         }
-        let crashed = await withTaskGroup(of: Bool.self) { race in
-            race.addTask {
-                await self.perform(essential)
-                return false
-            }
-            race.addTask {
-                do {
-                    try await self.clock.sleep(for: crashAfter)
-                } catch {
-                    return false
-                }
-                return true
-            }
-            let first = await race.next()!
-            race.cancelAll()
-            return first
+        await EssentialCrash.$current.withValue(crash) {
+            await perform(essential, crash: crash)
         }
-        if crashed {
-            world.essentialLog.fault("essential_crash", ["essential": .string(essential.rawValue)])
+        if crash.crashed {
+            world.essentialLog.fault("essential_crash", [
+                "essential": .string(essential.rawValue), "at_call": .int(Int64(crash.crashAt ?? 0)),
+            ])
         }
     }
 
-    private func perform(_ essential: Essential) async {
+    /// One run of `essential`; a run that crashed part-way logs no `essential.finished`.
+    private func perform(_ essential: Essential, crash: EssentialCrash?) async {
         switch essential {
         case .orchestrator:
             let run = world.essentialLog.started(.orchestrator)
@@ -154,12 +149,14 @@ final class ScenarioDriver: Sendable {
                     "invoked": .int(Int64(labourer.outcomes.filter { $0 == .invoked }.count)),
                 ])
             }
+            if crash?.crashed == true { return }
             world.essentialLog.finished(.orchestrator, run: run, [
                 "invoked": .int(Int64(report.invoked)), "failures": .int(Int64(report.failures.count)),
             ])
         case .scavenger:
             let run = world.essentialLog.started(.scavenger)
             let report = await world.essentials.scavenger(run: run).run()
+            if crash?.crashed == true { return }
             world.essentialLog.finished(.scavenger, run: run, [
                 "archived": .int(Int64(report.labourers.reduce(0) { $0 + $1.archived })),
                 "retried": .int(Int64(report.labourers.reduce(0) { $0 + $1.scheduledForRetry })),
@@ -256,10 +253,28 @@ final class ScenarioDriver: Sendable {
             case .lambdaDuplicateDelivery(let probability):
                 world.lambda.setDuplicateDeliveryProbability(probability)
                 world.essentialLog.fault("lambda_duplicate_delivery", ["probability": .double(probability)])
-            case .essential:
+            case .lambdaLateDelivery, .lambdaLostEvent, .lambdaTimeout:
+                world.lambda.setDeliveryFaults(Self.deliveryFaults(of: scenario.faults))
+            case .essential, .dynamoDBLatencySpike, .dynamoDBInternalError, .dynamoDBConditionalRace,
+                .lambdaTooManyRequests, .cloudWatchMissingDatapoints, .cloudWatchDelayedDatapoints, .snsPublishFailure:
+                // Fault points of the ports (``PortFaults``) and of the essentials' runs.
                 continue
             }
         }
+    }
+
+    /// The faults of Lambda's handling of async events among `faults`.
+    static func deliveryFaults(of faults: [Fault]) -> LambdaDeliveryFaults {
+        var delivery = LambdaDeliveryFaults()
+        for fault in faults {
+            switch fault {
+            case .lambdaLateDelivery(let late): delivery.lateDelivery = late
+            case .lambdaLostEvent(let probability): delivery.lostEvent = probability
+            case .lambdaTimeout(let probability): delivery.timeout = probability
+            default: continue
+            }
+        }
+        return delivery
     }
 
     /// Logs the beginning and the end of a throttling window.

@@ -31,6 +31,8 @@ public struct ScenarioRun: Sendable {
         public var cost: RunCost
         /// The invariant the run broke, which stopped it; nil for a run that kept them all.
         public var invariantViolation: InvariantViolation?
+        /// The faults that fired and the paths taken in the run, for exploration's "sometimes" counts.
+        public var sometimes = SometimesTally()
 
         /// From the start to the last task closed, when the run drained.
         public var drainedAfterSeconds: Double? {
@@ -95,7 +97,7 @@ public struct ScenarioRun: Sendable {
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
             cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls),
-            invariantViolation: violation)
+            invariantViolation: violation, sometimes: invariants.sometimes)
         if let inspect {
             let inspection = ScenarioInspection(world: world, now: executor.now)
             try executor.run { try await inspect(inspection) }

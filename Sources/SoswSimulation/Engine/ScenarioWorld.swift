@@ -46,12 +46,14 @@ final class ScenarioWorld: Sendable {
         cloudWatch = SimulatedCloudWatch(
             clock: clock, random: random.stream("cloudwatch"), log: log, callLatency: scenario.latency.cloudwatch)
         sns = SimulatedSNS(clock: clock, random: random.stream("sns"), log: log)
-        let countedSNS = CountedSNS(sns, counter: calls)
+        let ports = PortFaults(scenario.faults).ports(
+            dynamoDB: dynamoDB, lambda: lambda, cloudWatch: cloudWatch, sns: sns, clock: clock, log: log, random: random)
+        let countedSNS = CountedSNS(ports.sns, counter: calls)
         essentials = SoswEssentials(
             configuration: configuration,
             ports: SoswPorts(
-                dynamoDB: CountedDynamoDB(dynamoDB, counter: calls), lambda: CountedLambda(lambda, counter: calls),
-                cloudWatch: CountedCloudWatch(cloudWatch, counter: calls), sns: { _ in countedSNS }),
+                dynamoDB: CountedDynamoDB(ports.dynamoDB, counter: calls), lambda: CountedLambda(ports.lambda, counter: calls),
+                cloudWatch: CountedCloudWatch(ports.cloudWatch, counter: calls), sns: { _ in countedSNS }),
             environment: SoswEnvironment(
                 clock: clock, wallClock: clock, random: { random.stream($0) },
                 ids: SeededIDSource(random: random.stream("task-ids")),

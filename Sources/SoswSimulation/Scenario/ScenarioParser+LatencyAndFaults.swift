@@ -27,19 +27,40 @@ extension ScenarioParser {
     func faultList(_ node: Node, known: DeclaredNames) throws(ScenarioError) -> [Fault] {
         var faults: [Fault] = []
         for element in try reader.elements(node, path: "faults") {
-            let service = try reader.variant(element.node, path: element.path, among: ["dynamodb", "lambda", "essentials"])
+            let service = try reader.variant(element.node, path: element.path, among: ["dynamodb", "lambda", "cloudwatch", "sns", "essentials"])
             switch service.key {
             case "dynamodb":
-                let kind = try reader.variant(service.value, path: service.path, among: ["throttle", "index_lag"])
-                faults.append(kind.key == "throttle"
-                    ? .dynamoDBThrottle(try throttle(kind.value, path: kind.path))
-                    : .dynamoDBIndexLag(try indexLag(kind.value, path: kind.path, known: known)))
+                let kind = try reader.variant(
+                    service.value, path: service.path,
+                    among: ["throttle", "index_lag", "latency_spike", "internal_error", "conditional_race"])
+                switch kind.key {
+                case "throttle": faults.append(.dynamoDBThrottle(try throttle(kind.value, path: kind.path)))
+                case "index_lag": faults.append(.dynamoDBIndexLag(try indexLag(kind.value, path: kind.path, known: known)))
+                case "latency_spike": faults.append(.dynamoDBLatencySpike(try chanceOfDelay(kind.value, path: kind.path)))
+                case "internal_error": faults.append(.dynamoDBInternalError(probability: try reader.probability(kind.value, path: kind.path)))
+                default: faults.append(.dynamoDBConditionalRace(try chanceOfDelay(kind.value, path: kind.path)))
+                }
             case "lambda":
-                let fields = try reader.mapping(service.value, path: service.path, allowed: ["duplicate_delivery"])
-                let probability = try reader.probability(
-                    reader.required(fields["duplicate_delivery"], path: "\(service.path).duplicate_delivery", in: service.value, expected: "a probability"),
-                    path: "\(service.path).duplicate_delivery")
-                faults.append(.lambdaDuplicateDelivery(probability: probability))
+                let fields = try faultFields(service, allowed: ["duplicate_delivery", "too_many_requests", "late_delivery", "timeout", "lost_event"])
+                for (key, value, path) in fields {
+                    switch key {
+                    case "duplicate_delivery": faults.append(.lambdaDuplicateDelivery(probability: try reader.probability(value, path: path)))
+                    case "too_many_requests": faults.append(.lambdaTooManyRequests(probability: try reader.probability(value, path: path)))
+                    case "late_delivery": faults.append(.lambdaLateDelivery(try chanceOfDelay(value, path: path)))
+                    case "timeout": faults.append(.lambdaTimeout(probability: try reader.probability(value, path: path)))
+                    default: faults.append(.lambdaLostEvent(probability: try reader.probability(value, path: path)))
+                    }
+                }
+            case "cloudwatch":
+                for (key, value, path) in try faultFields(service, allowed: ["missing_datapoints", "delayed_datapoints"]) {
+                    faults.append(key == "missing_datapoints"
+                        ? .cloudWatchMissingDatapoints(probability: try reader.probability(value, path: path))
+                        : .cloudWatchDelayedDatapoints(try chanceOfDelay(value, path: path)))
+                }
+            case "sns":
+                for (_, value, path) in try faultFields(service, allowed: ["publish_failure"]) {
+                    faults.append(.snsPublishFailure(probability: try reader.probability(value, path: path)))
+                }
             default:
                 for entry in try reader.entries(service.value, path: service.path) {
                     faults.append(.essential(try essentialFault(entry)))
@@ -47,6 +68,28 @@ extension ScenarioParser {
             }
         }
         return faults
+    }
+
+    /// The keys of one service's fault mapping that are present, in the order of `allowed`; at least one.
+    private func faultFields(_ service: NodeReader.Entry, allowed: [String]) throws(ScenarioError) -> [(String, Node, String)] {
+        let fields = try reader.mapping(service.value, path: service.path, allowed: allowed)
+        let present = allowed.compactMap { key in fields[key].map { (key, $0, "\(service.path).\(key)") } }
+        guard !present.isEmpty else {
+            throw reader.error(service.value, service.path, "no fault given; expected one or more of: \(allowed.joined(separator: ", "))")
+        }
+        return present
+    }
+
+    /// `{probability, delay}`: fires with `probability`, then delays by up to `delay` (above zero).
+    private func chanceOfDelay(_ node: Node, path: String) throws(ScenarioError) -> ChanceOfDelay {
+        let fields = try reader.mapping(node, path: path, allowed: ["probability", "delay"])
+        return ChanceOfDelay(
+            probability: try reader.probability(
+                reader.required(fields["probability"], path: "\(path).probability", in: node, expected: "the share of calls or events it hits"),
+                path: "\(path).probability"),
+            delay: try reader.duration(
+                reader.required(fields["delay"], path: "\(path).delay", in: node, expected: "the longest delay, e.g. 2s"),
+                path: "\(path).delay", positive: true))
     }
 
     private func throttle(_ node: Node, path: String) throws(ScenarioError) -> DynamoDBThrottle {

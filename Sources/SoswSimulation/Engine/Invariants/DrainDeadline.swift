@@ -4,7 +4,7 @@ import SoswCore
 /// then every attempt of a task run out (its labourer's running window, `duration` + `cooldown`, then the
 /// retry delay), then a few Orchestrator and Scavenger periods to notice. Nil when the scenario need not
 /// drain: it stops after a fixed time, its load never ends, or a fault is still active when it stops
-/// (throttling windows end; index lag, duplicate delivery and essential faults last the whole run).
+/// (throttling windows end; every other fault lasts the whole run).
 enum DrainDeadline {
     /// Essential periods allowed after the last attempt, to pick the task up, see it expire and archive it.
     static let periodsToNotice = 4
@@ -28,7 +28,7 @@ enum DrainDeadline {
             case .dynamoDBThrottle(let throttle):
                 if throttle.from + throttle.duration >= atMost { return nil }
                 lastLoad = max(lastLoad, throttle.from + throttle.duration)
-            case .dynamoDBIndexLag, .lambdaDuplicateDelivery, .essential:
+            default:
                 return nil
             }
         }

@@ -42,6 +42,7 @@ final class InvariantChecker: EventListener {
         var peakOrchestrators = 1
         var recent = RecentEvents(capacity: InvariantChecker.recentCapacity)
         var violation: InvariantViolation?
+        var sometimes = SometimesTally()
         /// Bound by ``watch(_:)`` once the world holding the tables is built (the world needs the log first).
         var tables: (any TaskTableLookup)?
     }
@@ -87,16 +88,23 @@ final class InvariantChecker: EventListener {
         state.withLock { $0.violation }
     }
 
+    /// What the run did at least once so far (faults fired, paths taken).
+    var sometimes: SometimesTally {
+        state.withLock { $0.sometimes }
+    }
+
     func record(_ event: String, at time: UnixTime, _ fields: EventFields) {
         state.withLock { state in
             state.recent.append(event, at: time, fields)
+            let kind = RunEvent(rawValue: event)
+            state.sometimes.record(kind, fields)
             guard state.violation == nil else { return }
-            check(event, at: time, fields, &state)
+            check(kind, at: time, fields, &state)
         }
         next?.record(event, at: time, fields)
     }
 
-    private func check(_ event: String, at time: UnixTime, _ fields: EventFields, _ state: inout State) {
+    private func check(_ event: RunEvent?, at time: UnixTime, _ fields: EventFields, _ state: inout State) {
         lazy var taskID = fields["task_id"]?.stringValue
         lazy var labourerID = fields["labourer_id"]?.stringValue
         func fail(_ invariant: String, _ task: String?, _ detail: String) {
@@ -104,7 +112,7 @@ final class InvariantChecker: EventListener {
                 invariant: invariant, seconds: (time - start).secondsValue, taskID: task, detail: detail,
                 recentEvents: state.recent.lines())
         }
-        switch RunEvent(rawValue: event) {
+        switch event {
         case .taskCreated:
             guard let taskID, let labourerID else { return }
             state.tasks[taskID] = TaskState(labourerID: labourerID)

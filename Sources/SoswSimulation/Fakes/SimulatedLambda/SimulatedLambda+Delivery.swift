@@ -109,7 +109,7 @@ extension SimulatedLambda {
                 + "\(ExecutionResult.twoDecimals(definition.timeout.secondsValue)) seconds",
             errorType: "Sandbox.Timedout", elapsed: definition.timeout)
         var result: ExecutionResult
-        if planned == .hang || duration >= definition.timeout {
+        if planned == .hang || duration >= definition.timeout || timesOutByFault(function, invocation) {
             try await clock.executor.sleep(until: invocation.deadline)
             result = timedOut
         } else {
@@ -130,6 +130,14 @@ extension SimulatedLambda {
         state.withLock { $0.statistics[function.name, default: FunctionStatistics()].recordFinished(result.outcome, elapsed: result.elapsed) }
         log.record(.workerFinished, at: clock.currentTime(), fields)
         return result
+    }
+
+    /// Whether the injected timeout fault makes this execution hang until its Timeout (logged when it does).
+    private func timesOutByFault(_ function: RegisteredFunction, _ invocation: WorkerInvocation) -> Bool {
+        let probability = deliveryFaults.timeout
+        guard probability > 0, function.faults.bernoulli(probability) else { return false }
+        log.recordFault("lambda_timeout", at: invocation.startedAt, invocationFields(invocation))
+        return true
     }
 
     /// Runs the worker's behaviour against the deadline; nil when the deadline came first (the behaviour is

@@ -28,6 +28,8 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         let durations: SeededRandom
         let outcomes: SeededRandom
         let deliveries: SeededRandom
+        /// Draws of the injected delivery faults (``LambdaDeliveryFaults``).
+        let faults: SeededRandom
 
         init(_ definition: SimulatedFunction, arn: String, lastModified: UnixTime, random: SeededRandom) {
             self.definition = definition
@@ -36,6 +38,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
             durations = random.stream("lambda/\(definition.name)/duration")
             outcomes = random.stream("lambda/\(definition.name)/outcome")
             deliveries = random.stream("lambda/\(definition.name)/delivery")
+            faults = random.stream("lambda/\(definition.name)/faults")
         }
 
         var name: String { definition.name }
@@ -63,6 +66,7 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
         /// Per function, the outcome drawn for each task id (``OutcomeScope/task``).
         var taskOutcomes: [String: [String: WorkerOutcome]] = [:]
         var duplicateDeliveryProbability: Double
+        var deliveryFaults = LambdaDeliveryFaults()
         /// Accepted deliveries not yet completed or dropped (queued, throttled, waiting to retry or running).
         var eventsInFlight = 0
         /// Lambda's internal queue: deliveries that are not running, by due time.
@@ -142,6 +146,15 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     /// Changes the chance of a duplicate delivery from now on (a scenario fault).
     public func setDuplicateDeliveryProbability(_ probability: Double) {
         state.withLock { $0.duplicateDeliveryProbability = probability }
+    }
+
+    /// Turns on faults of the delivery of async events and of executions from now on (a scenario fault).
+    public func setDeliveryFaults(_ faults: LambdaDeliveryFaults) {
+        state.withLock { $0.deliveryFaults = faults }
+    }
+
+    var deliveryFaults: LambdaDeliveryFaults {
+        state.withLock { $0.deliveryFaults }
     }
 
     // MARK: The service loop
@@ -315,18 +328,20 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
     {
         let now = clock.currentTime()
         let requestID = requestIDs.nextUUIDText()
-        let probability = try state.withLock { state throws(LambdaError) in
+        let (probability, faults) = try state.withLock { state throws(LambdaError) in
             guard !state.shuttingDown else {
                 throw LambdaError(
                     code: .service, message: "The simulated Lambda service was shut down and accepts no more events")
             }
             state.statistics[function.name, default: FunctionStatistics()].asyncInvocations += 1
-            return state.duplicateDeliveryProbability
+            return (state.duplicateDeliveryProbability, state.deliveryFaults)
         }
         var deliveries = [
             QueuedEvent(
                 function: function, requestID: requestID, payload: payload, taskID: taskID,
-                clientContext: clientContext, receivedAt: now, firstDelivery: now, isDuplicate: false)
+                clientContext: clientContext, receivedAt: now,
+                firstDelivery: firstDelivery(of: function, requestID: requestID, taskID: taskID, at: now, faults: faults),
+                isDuplicate: false)
         ]
         if probability > 0 && function.deliveries.bernoulli(probability) {
             let at = now + function.deliveries.duration(configuration.duplicateDeliveryDelay)
@@ -349,6 +364,26 @@ public final class SimulatedLambda: Lambda, RunningExecutionsSource, Sendable {
             }
         }
         wake.yield()
+    }
+
+    /// When an accepted event is first due: now, unless a delivery fault holds it back (late, or lost: past
+    /// the function's maximum event age, so that the service loop drops it when it comes due).
+    private func firstDelivery(
+        of function: RegisteredFunction, requestID: String, taskID: String?, at now: UnixTime, faults: LambdaDeliveryFaults
+    ) -> UnixTime {
+        var fields: EventFields = ["function": .string(function.name), "request_id": .string(requestID)]
+        if let taskID { fields["task_id"] = .string(taskID) }
+        if faults.lostEvent > 0, function.faults.bernoulli(faults.lostEvent) {
+            log.recordFault("lambda_lost_event", at: now, fields)
+            return now + function.definition.maximumEventAge + .seconds(1)
+        }
+        if let late = faults.lateDelivery, function.faults.bernoulli(late.probability) {
+            let delay = function.faults.duration(.uniform(.zero, late.delay))
+            fields["delay"] = .double(delay.secondsValue)
+            log.recordFault("lambda_late_delivery", at: now, fields)
+            return now + delay
+        }
+        return now
     }
 
     private func invokeSynchronously(
