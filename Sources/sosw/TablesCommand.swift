@@ -13,7 +13,8 @@ struct TablesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create sosw's tables (tasks, closed, retry, config) where missing; existing ones are left alone.",
             discussion: """
-                Table and index names come from the task_config of --config (sosw's defaults without it). \
+                Table and index names come from the task_config of --config (sosw's defaults without it); \
+                with a meta_handler_config there, the audit trail's table (sosw_tasks_meta) too. \
                 Waits until every created table is ACTIVE, then prints {"created": […], "existing": […]}.
                 """)
 
@@ -32,11 +33,12 @@ struct TablesCommand: AsyncParsableCommand {
             logger.logLevel = logLevel
             let report = try await LiveFailure.reporting {
                 let document = try config.map { try LiveInput.jsonObject(fromFile: $0, option: "--config") } ?? [:]
-                let taskConfig = try SoswConfiguration(function: document).taskManager
+                let configuration = try SoswConfiguration(function: document)
                 let aws = try LiveAWS.fromEnvironment(environment)
                 let tables = SoswTableSchemas.createTableInputs(
-                    config: taskConfig,
-                    configTable: configTable ?? LiveConfigSource.defaultTableName(environment: environment))
+                    config: configuration.taskManager,
+                    configTable: configTable ?? LiveConfigSource.defaultTableName(environment: environment),
+                    meta: configuration.metaHandler)
                 return try await SoswTableSetup(dynamoDB: aws.dynamoDB, clock: ContinuousClock()).create(tables)
             }
             print(report.json.serialized())

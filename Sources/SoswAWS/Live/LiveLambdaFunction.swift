@@ -33,7 +33,11 @@ public enum LiveLambdaFunction {
             }
             let json = try Self.event(event)
             let deadline = ContinuousClock.now.advanced(by: context.remainingTime(on: SystemWallClock()))
-            let report = try await run.run(event: json, deadline: deadline, number: number)
+            let meta = MetaContext(
+                author: functionName, invocationID: context.requestID, logStreamName: context.function.logStreamName)
+            let report = try await MetaContext.$current.withValue(meta) {
+                try await run.run(event: json, deadline: deadline, number: number)
+            }
             return Array(report.serialized().utf8)
         }
     }

@@ -26,7 +26,17 @@ public struct LiveRun<C: Clock<Duration>>: Sendable {
     ///   - number: the run's number in a loop, from 1.
     /// - Throws: what the essential throws for bad input (``InvalidJob``, ``WorkerAssistantError``) or a
     ///   failed call; the Orchestrator and the Scavenger report per-labourer failures in their report instead.
+    ///
+    /// The audit trail's rows name ``functionName`` as their author, and the Lambda invocation when the
+    /// caller bound its ``MetaContext``; a command-line run gives itself a fresh id instead.
     public func run(event: JSONValue, deadline: C.Instant, number: Int = 1) async throws -> JSONValue {
+        let context = MetaContext.current ?? MetaContext(author: functionName, invocationID: UUIDSource().nextID())
+        return try await MetaContext.$current.withValue(context) {
+            try await runEssential(event: event, deadline: deadline, number: number)
+        }
+    }
+
+    private func runEssential(event: JSONValue, deadline: C.Instant, number: Int) async throws -> JSONValue {
         switch essential {
         case .orchestrator:
             return await essentials.orchestrator().run().json

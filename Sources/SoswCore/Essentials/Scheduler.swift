@@ -86,10 +86,15 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
             let range = next..<min(next + config.rowsToProcess, rows.count)
             let positions = range.filter { !written.contains($0) }
             let chunk = positions.map { rows[$0] }
-            _ = try await createTasks(
+            let created = try await createTasks(
                 labourerID: job.labourerID, chunk, at: positions,
                 resuming: SchedulerCursor(job: jobWithName, today: today, next: next, written: written.sorted()))
             written.subtract(range)
+            if let meta = taskManager.meta {
+                for task in created {
+                    await meta.post(taskID: task.taskID, action: .created, fields: ["labourer": job.labourerID])
+                }
+            }
             next = range.upperBound
             report.written += chunk.count
             if pacing == nil { pacing = await tasksTablePacing() }

@@ -14,6 +14,8 @@ public final class WorkerAssistant: Sendable {
     public let stats: StatsCounter
     /// Told of every completion recorded.
     public let observer: any TaskEventObserver
+    /// The audit trail: `marked_as_completed` / `marked_as_failed` for every report recorded.
+    public let meta: MetaHandler?
 
     public enum Outcome: String, Hashable, Sendable {
         case recorded
@@ -28,9 +30,11 @@ public final class WorkerAssistant: Sendable {
 
     public init(
         tasksTable: String = "sosw_tasks", dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger,
-        stats: StatsCounter = StatsCounter(), observer: any TaskEventObserver = IgnoredTaskEvents()
+        stats: StatsCounter = StatsCounter(), observer: any TaskEventObserver = IgnoredTaskEvents(),
+        meta: MetaHandler? = nil
     ) {
         self.observer = observer
+        self.meta = meta
         self.tasksTable = tasksTable
         self.dynamoDB = dynamoDB
         self.wallClock = wallClock
@@ -84,6 +88,10 @@ public final class WorkerAssistant: Sendable {
         stats.increment(request.action == .markTaskAsCompleted ? "completed_tasks" : "failed_tasks")
         if request.action == .markTaskAsCompleted {
             observer.observe(.completed(taskID: request.taskID))
+        }
+        if let meta {
+            await meta.post(
+                taskID: request.taskID, action: request.action == .markTaskAsCompleted ? .markedAsCompleted : .markedAsFailed)
         }
         return .recorded
     }

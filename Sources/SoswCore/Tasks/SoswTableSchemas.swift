@@ -1,8 +1,32 @@
 /// The DynamoDB tables sosw uses (§14, §17 D), as `CreateTable` requests named by a TaskManager
 /// configuration: for setting up a simulation, a test, or a new deployment with the same layout.
 public enum SoswTableSchemas {
-    /// `sosw_tasks`, `sosw_closed_tasks`, `sosw_retry_tasks` and `config`, on-demand, indexes projecting ALL.
-    public static func createTableInputs(config: TaskManagerConfig, configTable: String = "config") -> [CreateTableInput] {
+    /// `sosw_tasks`, `sosw_closed_tasks`, `sosw_retry_tasks` and `config`, on-demand, indexes projecting ALL;
+    /// and the audit trail's table when `meta` writes one.
+    public static func createTableInputs(
+        config: TaskManagerConfig, configTable: String = "config", meta: MetaHandlerConfig? = nil
+    ) -> [CreateTableInput] {
+        let metaTable = meta.flatMap { $0.writesToDynamoDB ? metaTableInput(config: $0) : nil }
+        return taskTableInputs(config: config, configTable: configTable) + (metaTable.map { [$0] } ?? [])
+    }
+
+    /// The audit trail's table as sosw's template makes it: the task id (hash) and `created_at` (range,
+    /// a number), so a task's rows read back in the order they were posted; on-demand.
+    public static func metaTableInput(config: MetaHandlerConfig) -> CreateTableInput {
+        CreateTableInput(
+            tableName: config.tableName,
+            keySchema: [
+                .init(attributeName: config.hashKey, keyType: .hash),
+                .init(attributeName: MetaHandlerConfig.rangeKey, keyType: .range),
+            ],
+            attributeDefinitions: [
+                .init(attributeName: config.hashKey, attributeType: .string),
+                .init(attributeName: MetaHandlerConfig.rangeKey, attributeType: .number),
+            ],
+            billingMode: .payPerRequest)
+    }
+
+    private static func taskTableInputs(config: TaskManagerConfig, configTable: String) -> [CreateTableInput] {
         let labourer = AttributeDefinition(attributeName: TaskRecord.Field.labourerID, attributeType: .string)
         let taskID = AttributeDefinition(attributeName: TaskRecord.Field.taskID, attributeType: .string)
         let all = Projection(projectionType: .all)

@@ -27,9 +27,9 @@ extension TaskManager {
         if moved {
             stats.increment(completed ? "archived_tasks" : "closed_dead_tasks")
             if !completed {
-                observer.observe(.dead(taskID: task.taskID, labourerID: task.labourerID, attempts: task.attempts))
+                await report(.dead(taskID: task.taskID, labourerID: task.labourerID, attempts: task.attempts))
             }
-            observer.observe(.archived(taskID: task.taskID, labourerID: task.labourerID, outcome: completed ? .completed : .dead))
+            await report(.archived(taskID: task.taskID, labourerID: task.labourerID, outcome: completed ? .completed : .dead))
         } else {
             stats.increment("archive_skipped_changed_tasks")
         }
@@ -50,7 +50,7 @@ extension TaskManager {
         ])
         stats.increment(moved ? "scheduled_for_retry_later_tasks" : "retry_skipped_changed_tasks")
         if moved, let retryAt = waiting.desiredLaunchTime {
-            observer.observe(.retryScheduled(taskID: task.taskID, labourerID: task.labourerID, retryAt: retryAt))
+            await report(.retryScheduled(taskID: task.taskID, labourerID: task.labourerID, retryAt: retryAt))
         }
         return moved
     }
@@ -86,7 +86,7 @@ extension TaskManager {
             queued.greenfield = greenfield
             if try await requeue(queued, from: config.retryTasksTable, key: task.retryKey) {
                 moved += 1
-                observer.observe(.requeued(taskID: task.taskID, labourerID: labourer.id))
+                await report(.requeued(taskID: task.taskID, labourerID: labourer.id))
             }
         }
         stats.increment("due_for_retry_tasks", by: moved)

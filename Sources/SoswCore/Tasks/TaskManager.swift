@@ -20,6 +20,8 @@ public final class TaskManager: Sendable {
     /// Told of every task created, invoked, retried, requeued and archived (the Scavenger and the
     /// WorkerAssistant report theirs here too).
     public let observer: any TaskEventObserver
+    /// The audit trail, posted at the same moves the observer hears of; nil when none is configured.
+    public let meta: MetaHandler?
     /// How long a function's `Timeout` read from Lambda is trusted before it is read again.
     public let functionConfigurationTTL: Duration
     private let timeouts = Mutex<[String: (timeout: Duration, readAt: UnixTime)]>([:])
@@ -31,7 +33,7 @@ public final class TaskManager: Sendable {
         config: TaskManagerConfig, dynamoDB: any DynamoDB, lambda: any Lambda, clock: any Clock<Duration>,
         wallClock: any WallClock, random: any RandomSource, ids: any IDSource, logger: Logger,
         stats: StatsCounter = StatsCounter(), functionConfigurationTTL: Duration = .seconds(600),
-        observer: any TaskEventObserver = IgnoredTaskEvents()
+        observer: any TaskEventObserver = IgnoredTaskEvents(), meta: MetaHandler? = nil
     ) {
         self.config = config
         self.dynamoDB = dynamoDB
@@ -43,6 +45,13 @@ public final class TaskManager: Sendable {
         self.stats = stats
         self.functionConfigurationTTL = functionConfigurationTTL
         self.observer = observer
+        self.meta = meta
+    }
+
+    /// Tells the observer of a move that happened, then posts its row to the audit trail (when there is one).
+    nonisolated(nonsending) func report(_ event: TaskEvent) async {
+        observer.observe(event)
+        if let meta { await meta.post(event) }
     }
 
     var greenfieldPolicy: GreenfieldPolicy { config.greenfield }
@@ -163,7 +172,7 @@ public final class TaskManager: Sendable {
             return .invokeFailed(String(describing: error))
         }
         stats.increment("invoked_tasks")
-        observer.observe(.invoked(taskID: task.taskID, labourerID: labourer.id, attempt: attempt))
+        await report(.invoked(taskID: task.taskID, labourerID: labourer.id, attempt: attempt))
         return .invoked
     }
 

@@ -10,6 +10,8 @@ public struct SoswConfiguration: Sendable {
     public let orchestrator: OrchestratorConfig
     public let scavenger: ScavengerConfig
     public let scheduler: SchedulerConfig
+    /// The audit trail's settings (`meta_handler_config`); nil when it is off.
+    public let metaHandler: MetaHandlerConfig?
     /// Each labourer's id with the name of the function its `arn` refers to, sorted by id.
     public let labourerFunctions: [(id: String, function: String)]
 
@@ -25,6 +27,7 @@ public struct SoswConfiguration: Sendable {
         orchestrator = try OrchestratorConfig(document: documents.merged)
         scavenger = try ScavengerConfig(document: documents.merged)
         scheduler = try SchedulerConfig(document: documents.merged)
+        metaHandler = try MetaHandlerConfig.read(from: documents.merged)
         labourerFunctions = try taskManager.labourers.map { labourer in
             do throws(ARN.ParseError) {
                 return (labourer.id, try ARN.lambdaFunctionName(labourer.arn))

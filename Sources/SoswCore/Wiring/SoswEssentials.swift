@@ -13,15 +13,21 @@ public struct SoswEssentials<C: Clock<Duration>>: Sendable {
     public let environment: SoswEnvironment<C>
     /// Task persistence shared by every essential.
     public let taskManager: TaskManager
+    /// The audit trail shared by every essential; nil when the configuration has none.
+    public let meta: MetaHandler?
 
     public init(configuration: SoswConfiguration, ports: SoswPorts, environment: SoswEnvironment<C>) {
         self.configuration = configuration
         self.ports = ports
         self.environment = environment
+        let meta = configuration.metaHandler.map {
+            MetaHandler(config: $0, dynamoDB: ports.dynamoDB, wallClock: environment.wallClock, logger: environment.logger)
+        }
+        self.meta = meta
         taskManager = TaskManager(
             config: configuration.taskManager, dynamoDB: ports.dynamoDB, lambda: ports.lambda, clock: environment.clock,
             wallClock: environment.wallClock, random: environment.random("task-manager"), ids: environment.ids,
-            logger: environment.logger, observer: environment.observer)
+            logger: environment.logger, observer: environment.observer, meta: meta)
     }
 
     /// An Orchestrator with a fresh Ecology, as a new Lambda container runs one: no metric values or running
@@ -64,6 +70,6 @@ public struct SoswEssentials<C: Clock<Duration>>: Sendable {
     public func workerAssistant() -> WorkerAssistant {
         WorkerAssistant(
             tasksTable: configuration.taskManager.tasksTable, dynamoDB: ports.dynamoDB, wallClock: environment.wallClock,
-            logger: environment.logger, observer: environment.observer)
+            logger: environment.logger, observer: environment.observer, meta: meta)
     }
 }

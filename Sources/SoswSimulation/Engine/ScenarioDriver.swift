@@ -141,7 +141,9 @@ final class ScenarioDriver: Sendable {
         switch essential {
         case .orchestrator:
             let run = world.essentialLog.started(.orchestrator)
-            let report = await world.essentials.orchestrator().run()
+            let report = await MetaContext.$current.withValue(.simulated(.orchestrator, run: run)) {
+                await world.essentials.orchestrator().run()
+            }
             for labourer in report.labourers {
                 world.log.record(.orchestratorLabourer, at: clock.currentTime(), [
                     "labourer_id": .string(labourer.labourerID), "health": .int(Int64(labourer.status.rawValue)),
@@ -155,7 +157,9 @@ final class ScenarioDriver: Sendable {
             ])
         case .scavenger:
             let run = world.essentialLog.started(.scavenger)
-            let report = await world.essentials.scavenger(run: run).run()
+            let report = await MetaContext.$current.withValue(.simulated(.scavenger, run: run)) {
+                await world.essentials.scavenger(run: run).run()
+            }
             if crash?.crashed == true { return }
             world.essentialLog.finished(.scavenger, run: run, [
                 "archived": .int(Int64(report.labourers.reduce(0) { $0 + $1.archived })),

@@ -71,9 +71,9 @@ final class ScenarioWorld: Sendable {
 
     var taskManager: TaskManager { essentials.taskManager }
 
-    /// sosw's tables, as `sosw tables create` makes them.
+    /// sosw's tables, as `sosw tables create` makes them (the audit trail's too, when the config has one).
     func createTables() async throws {
-        for table in SoswTableSchemas.createTableInputs(config: taskManager.config) {
+        for table in SoswTableSchemas.createTableInputs(config: taskManager.config, meta: essentials.configuration.metaHandler) {
             _ = try await dynamoDB.createTable(table)
         }
     }

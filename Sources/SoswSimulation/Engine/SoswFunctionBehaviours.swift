@@ -18,7 +18,11 @@ struct WorkerAssistantFunction: WorkerBehaviour {
 
     func complete(_ invocation: WorkerInvocation) async throws -> JSONValue? {
         let run = essentialLog.started(.workerAssistant, extra: invocation.taskID.map { ["task_id": .string($0)] } ?? [:])
-        let outcome = try await assistant.handle(event: invocation.payload)
+        let outcome = try await MetaContext.$current.withValue(
+            .simulated(.workerAssistant, run: run, requestID: invocation.requestID)
+        ) {
+            try await assistant.handle(event: invocation.payload)
+        }
         essentialLog.finished(.workerAssistant, run: run, ["outcome": .string(outcome.rawValue)])
         return nil
     }
@@ -32,7 +36,9 @@ struct SchedulerFunction: WorkerBehaviour {
 
     func complete(_ invocation: WorkerInvocation) async throws -> JSONValue? {
         let run = essentialLog.started(.scheduler)
-        let report = try await scheduler.run(event: invocation.payload, deadline: SimInstant(unixTime: invocation.deadline))
+        let report = try await MetaContext.$current.withValue(.simulated(.scheduler, run: run, requestID: invocation.requestID)) {
+            try await scheduler.run(event: invocation.payload, deadline: SimInstant(unixTime: invocation.deadline))
+        }
         essentialLog.finished(.scheduler, run: run, [
             "labourer_id": .string(report.labourerID), "total": .int(Int64(report.total)),
             "written": .int(Int64(report.written)), "handed_off": .bool(report.handedOff != nil),
