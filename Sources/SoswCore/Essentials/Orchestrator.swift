@@ -84,8 +84,16 @@ public final class Orchestrator: Sendable {
         return report
     }
 
-    /// sosw's `invoke_for_labourer`.
-    func invoke(for labourer: RegisteredLabourer) async throws -> LabourerRun {
+    /// sosw's `invoke_for_labourer`, one labourer's step of ``run()``: reads its health, counts its running
+    /// tasks, and invokes as many queued tasks as the health's share of its cap leaves room for. Public so a
+    /// regression test can drive one labourer at a precise moment; ``run()`` is what production calls.
+    /// - Parameter labourer: one of ``TaskManager/registerLabourers()``, whose markers (the run's start,
+    ///   invoked and expired boundaries) fix which tasks count as running and queued. Call
+    ///   ``Ecology/beginRun()`` before the first labourer of a run, as ``run()`` does, so health and running
+    ///   counts are read afresh rather than reused from an earlier run.
+    /// - Returns: the health read, the running and desired counts, and each queued task's outcome.
+    /// - Throws: the first failed read or invocation; the tasks invoked before it stay invoked.
+    public func invoke(for labourer: RegisteredLabourer) async throws -> LabourerRun {
         let status = try await ecology.status(of: labourer.labourer)
         var run = LabourerRun(labourerID: labourer.id, status: status, running: 0, desired: 0, outcomes: [])
         // No coefficient, no count: a labourer that may not run costs no running-count query.

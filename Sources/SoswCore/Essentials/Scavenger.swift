@@ -106,8 +106,13 @@ public final class Scavenger: Sendable {
         }
     }
 
-    /// sosw's `archive_tasks`.
-    func archiveCompleted(_ labourer: RegisteredLabourer) async throws -> Int {
+    /// sosw's `archive_tasks`, the first stage of ``run()`` for one labourer: moves its completed tasks from
+    /// the tasks table to the closed table. Public, like the other stages, so a regression test can run one
+    /// stage on its own at a precise moment; ``run()`` is what production calls.
+    /// - Parameter labourer: one of ``TaskManager/registerLabourers()``.
+    /// - Returns: how many tasks this call archived (a task another Scavenger moved first is not counted).
+    /// - Throws: the first failed query or move; the tasks archived before it stay archived.
+    public func archiveCompleted(_ labourer: RegisteredLabourer) async throws -> Int {
         var archived = 0
         for task in try await taskManager.completedTasks(for: labourer) {
             if try await taskManager.archive(task) { archived += 1 }
@@ -115,9 +120,15 @@ public final class Scavenger: Sendable {
         return archived
     }
 
-    /// sosw's `handle_expired_tasks`: retried after the labourer's retry delay while attempts remain, else
-    /// archived as dead with the reason, and announced.
-    func handleExpired(_ labourer: RegisteredLabourer) async throws -> (retried: Int, dead: Int) {
+    /// sosw's `handle_expired_tasks`, the second stage of ``run()`` for one labourer: each task invoked before
+    /// the labourer's expiry boundary and not completed is moved to the retry table, due after the labourer's
+    /// retry delay, while attempts remain; else archived as dead with the reason and announced through
+    /// ``notifier``.
+    /// - Parameter labourer: one of ``TaskManager/registerLabourers()``, whose `expired` marker is the boundary.
+    /// - Returns: how many tasks this call moved to the retry table, and how many it archived as dead.
+    /// - Throws: the first failed query or move. The dead-task notices wait in ``notifier``: ``run()``
+    ///   publishes them at its end, and a caller of this stage alone has ``notifier`` publish them itself.
+    public func handleExpired(_ labourer: RegisteredLabourer) async throws -> (retried: Int, dead: Int) {
         var retried = 0
         var dead = 0
         let expired = try await taskManager.expiredTasks(for: labourer)
@@ -140,8 +151,12 @@ public final class Scavenger: Sendable {
         return (retried, dead)
     }
 
-    /// sosw's `retry_tasks`.
-    func requeueDueRetries(_ labourer: RegisteredLabourer) async throws -> Int {
+    /// sosw's `retry_tasks`, the last stage of ``run()`` for one labourer: moves the retries now due (at most
+    /// the config's `retry_tasks_limit`) from the retry table back to the head of the queue.
+    /// - Parameter labourer: one of ``TaskManager/registerLabourers()``; its `start` marker says what is due.
+    /// - Returns: how many tasks this call put back in the queue.
+    /// - Throws: the first failed query or move; the tasks requeued before it stay requeued.
+    public func requeueDueRetries(_ labourer: RegisteredLabourer) async throws -> Int {
         let due = try await taskManager.tasksDueForRetry(for: labourer, limit: config.retryTasksLimit)
         return try await taskManager.retry(due, for: labourer)
     }
