@@ -33,6 +33,8 @@ public struct ScenarioRun: Sendable {
         public var invariantViolation: InvariantViolation?
         /// The faults that fired and the paths taken in the run, for exploration's "sometimes" counts.
         public var sometimes = SometimesTally()
+        /// The audit trail's rows (`meta_handler_config`), in key order; nil when the run had no meta table.
+        public var metaTrail: [DynamoItem]? = nil
 
         /// From the start to the last task closed, when the run drained.
         public var drainedAfterSeconds: Double? {
@@ -91,13 +93,14 @@ public struct ScenarioRun: Sendable {
         figures.metrics = MetricFigures.collect(
             scenario: scenario, configuration: configuration, cloudWatch: world.cloudWatch, end: executor.now)
         figures.billedFunctions = world.billedFunctions
-        let result = Result(
+        var result = Result(
             scenario: scenario, configuration: configuration, seed: seed, scheduling: scheduling, figures: figures,
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
             cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls),
             invariantViolation: violation, sometimes: invariants.sometimes)
+        result.metaTrail = world.metaTrail
         if let inspect {
             let inspection = ScenarioInspection(world: world, now: executor.now)
             try executor.run { try await inspect(inspection) }

@@ -103,6 +103,13 @@ final class ScenarioWorld: Sendable {
                 scheduler: try essentials.scheduler(functionName: Self.schedulerFunction), essentialLog: essentialLog)))
     }
 
+    /// The rows of the audit trail's table, read at the end of a run without a counted call; nil when the
+    /// config writes none.
+    var metaTrail: [DynamoItem]? {
+        guard let meta = essentials.configuration.metaHandler, meta.writesToDynamoDB else { return nil }
+        return dynamoDB.items(inTable: meta.tableName)
+    }
+
     /// Scheduler events accepted by Lambda and not yet finished: a job still being chunked.
     var schedulerEventsInFlight: Int {
         guard let statistics = lambda.statistics(of: Self.schedulerFunction) else { return 0 }
