@@ -56,7 +56,7 @@ public final class Orchestrator: Sendable {
     }
 
     public init(
-        config: OrchestratorConfig, taskManager: TaskManager, ecology: Ecology, logger: Logger = .sosw,
+        config: OrchestratorConfig, taskManager: TaskManager, ecology: Ecology, logger: Logger,
         stats: StatsCounter = StatsCounter()
     ) {
         self.config = config

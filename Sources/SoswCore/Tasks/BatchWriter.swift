@@ -17,7 +17,7 @@ public struct BatchWriter: Sendable {
     /// Rounds (the first request included) before giving up on a batch.
     public var maximumRounds = 10
 
-    public init(dynamoDB: any DynamoDB, clock: any Clock<Duration>, random: any RandomSource, logger: Logger = .sosw) {
+    public init(dynamoDB: any DynamoDB, clock: any Clock<Duration>, random: any RandomSource, logger: Logger) {
         self.dynamoDB = dynamoDB
         self.clock = clock
         self.random = random
