@@ -27,7 +27,7 @@ public final class Ecology: Sendable {
     private let state = Mutex(State())
 
     public init(
-        cloudWatch: any CloudWatch, wallClock: any WallClock, logger: Logger, stats: StatsCounter = StatsCounter(),
+        cloudWatch: any CloudWatch, wallClock: any WallClock, logger: Logger = .sosw, stats: StatsCounter = StatsCounter(),
         defaultMetricValues: [String: JSONValue] = MetricQuery.soswDefaults
     ) {
         self.cloudWatch = cloudWatch

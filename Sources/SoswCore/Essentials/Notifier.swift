@@ -42,7 +42,7 @@ public final class Notifier: Sendable {
     private let state: Mutex<State>
 
     /// - Parameter makeClient: builds the SNS client for a region; called once, with the configured region.
-    public init(config: ScavengerConfig, makeClient: (String) -> any SNS, logger: Logger) {
+    public init(config: ScavengerConfig, makeClient: (String) -> any SNS, logger: Logger = .sosw) {
         self.region = config.snsRegion
         self.sns = makeClient(config.snsRegion)
         self.logger = logger

@@ -56,7 +56,7 @@ public final class Orchestrator: Sendable {
     }
 
     public init(
-        config: OrchestratorConfig, taskManager: TaskManager, ecology: Ecology, logger: Logger,
+        config: OrchestratorConfig, taskManager: TaskManager, ecology: Ecology, logger: Logger = .sosw,
         stats: StatsCounter = StatsCounter()
     ) {
         self.config = config

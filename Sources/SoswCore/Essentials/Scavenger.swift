@@ -60,7 +60,7 @@ public final class Scavenger: Sendable {
     /// - Parameter random: the jitter of `exponential` retry delays.
     public init(
         config: ScavengerConfig, taskManager: TaskManager, notifier: Notifier, random: any RandomSource,
-        logger: Logger, stats: StatsCounter = StatsCounter()
+        logger: Logger = .sosw, stats: StatsCounter = StatsCounter()
     ) {
         self.config = config
         self.taskManager = taskManager

@@ -43,7 +43,7 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
     public init(
         config: SchedulerConfig, taskManager: TaskManager, lambda: any Lambda, functionName: String = "sosw_scheduler",
         periodHandlers: [String: PeriodResolver.Handler] = [:], clock: C, wallClock: any WallClock,
-        random: any RandomSource, logger: Logger, stats: StatsCounter = StatsCounter()
+        random: any RandomSource, logger: Logger = .sosw, stats: StatsCounter = StatsCounter()
     ) throws {
         self.config = config
         self.taskManager = taskManager

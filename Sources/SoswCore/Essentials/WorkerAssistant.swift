@@ -29,7 +29,7 @@ public final class WorkerAssistant: Sendable {
     }
 
     public init(
-        tasksTable: String = "sosw_tasks", dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger,
+        tasksTable: String = "sosw_tasks", dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger = .sosw,
         stats: StatsCounter = StatsCounter(), observer: any TaskEventObserver = IgnoredTaskEvents(),
         meta: MetaHandler? = nil
     ) {

@@ -34,7 +34,7 @@ public final class Processor: Sendable {
     ///   - sns: a client for the region of the `dead_sns_topic`.
     public init(
         functionName: String, config: JSONValue, lambda: any Lambda, sns: any SNS, wallClock: any WallClock,
-        logger: Logger
+        logger: Logger = .sosw
     ) throws {
         self.functionName = functionName
         self.config = config
@@ -51,7 +51,7 @@ public final class Processor: Sendable {
     /// table (`{}` when there is none), then `custom`.
     public static func load(
         functionName: String, configTable: ConfigTable, defaults: JSONValue = [:], custom: JSONValue = [:],
-        lambda: any Lambda, sns: any SNS, wallClock: any WallClock, logger: Logger
+        lambda: any Lambda, sns: any SNS, wallClock: any WallClock, logger: Logger = .sosw
     ) async throws -> Processor {
         let layers = ConfigLayers(
             defaults: defaults, function: try await configTable.objectDocument(named: "\(functionName)_config"),

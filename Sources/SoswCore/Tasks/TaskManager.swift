@@ -31,7 +31,7 @@ public final class TaskManager: Sendable {
     ///   - functionConfigurationTTL: how long a labourer's Lambda `Timeout` is cached.
     public init(
         config: TaskManagerConfig, dynamoDB: any DynamoDB, lambda: any Lambda, clock: any Clock<Duration>,
-        wallClock: any WallClock, random: any RandomSource, ids: any IDSource, logger: Logger,
+        wallClock: any WallClock, random: any RandomSource, ids: any IDSource, logger: Logger = .sosw,
         stats: StatsCounter = StatsCounter(), functionConfigurationTTL: Duration = .seconds(600),
         observer: any TaskEventObserver = IgnoredTaskEvents(), meta: MetaHandler? = nil
     ) {

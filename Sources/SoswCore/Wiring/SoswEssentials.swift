@@ -16,6 +16,13 @@ public struct SoswEssentials<C: Clock<Duration>>: Sendable {
     /// The audit trail shared by every essential; nil when the configuration has none.
     public let meta: MetaHandler?
 
+    /// - Parameters:
+    ///   - configuration: sosw's configuration as the essentials read it, e.g. `try SoswConfiguration(custom:
+    ///     document)` with the labourers, the tables and the Scavenger's topic.
+    ///   - ports: the AWS the essentials call: live clients in production, the simulation's fakes (counted or
+    ///     not) in a run or a test.
+    ///   - environment: clocks, random sources, task ids, the logger and the task-event observer; a
+    ///     simulation's are virtual and seeded, so the essentials' behaviour depends on its seed alone.
     public init(configuration: SoswConfiguration, ports: SoswPorts, environment: SoswEnvironment<C>) {
         self.configuration = configuration
         self.ports = ports
