@@ -4,7 +4,8 @@
 /// Billed: every execution of every simulated function (workers, the WorkerAssistant and the Scheduler run in
 /// the Lambda fake, the Orchestrator's and the Scavenger's runs) as a Lambda request plus its GB-seconds;
 /// DynamoDB's on-demand read and write request units as the fake consumed them (transactions double,
-/// eventually consistent reads half); each successful CloudWatch GetMetricData / GetMetricStatistics call; each
+/// eventually consistent reads half), except on provisioned tables, billed instead for their read and write
+/// capacity units per hour over the run, used or not; each successful CloudWatch GetMetricData / GetMetricStatistics call; each
 /// successful SNS Publish. Storage, data transfer, logs and free tiers are left out.
 public struct RunCost: Sendable, Hashable {
     /// The services priced, in the order reports list them.
@@ -27,8 +28,12 @@ public struct RunCost: Sendable, Hashable {
     public var readRequestUnits: Double
     public var writeRequestUnits: Double
 
-    /// Prices `functions` and `awsCalls` (a run's ``RunFigures/billedFunctions`` and ``RunFigures/awsCalls``).
-    public init(pricing: Pricing, functions: [FunctionBilling], awsCalls: [OperationFigures]) {
+    /// Prices `functions` and `awsCalls` (a run's ``RunFigures/billedFunctions`` and ``RunFigures/awsCalls``), and
+    /// the `provisioned` tables for `hours` (the run's simulated span).
+    public init(
+        pricing: Pricing, functions: [FunctionBilling], awsCalls: [OperationFigures],
+        provisioned: [ProvisionedTableUsage] = [], hours: Double = 0
+    ) {
         region = pricing.region
         priceFile = pricing.priceFile
         pricesDate = pricing.pricesDate
@@ -59,10 +64,17 @@ public struct RunCost: Sendable, Hashable {
         lambdaRequests = functions.reduce(0) { $0 + $1.requests }
         lambdaGBSeconds = functions.reduce(0) { $0 + $1.gbSeconds }
         let dynamoDB = awsCalls.filter { $0.operation.hasPrefix("dynamodb.") }
-        readRequestUnits = dynamoDB.reduce(0) { $0 + $1.readCapacityUnits }
-        writeRequestUnits = dynamoDB.reduce(0) { $0 + $1.writeCapacityUnits }
+        // Units consumed on provisioned tables are paid for by their capacity.
+        readRequestUnits = max(0, dynamoDB.reduce(0) { $0 + $1.readCapacityUnits } - provisioned.reduce(0) { $0 + $1.consumedReadUnits })
+        writeRequestUnits = max(0, dynamoDB.reduce(0) { $0 + $1.writeCapacityUnits } - provisioned.reduce(0) { $0 + $1.consumedWriteUnits })
         add("dynamodb", "read request units", readRequestUnits, "read request units", per: 1_000_000, .dynamoDBReadRequestUnits)
         add("dynamodb", "write request units", writeRequestUnits, "write request units", per: 1_000_000, .dynamoDBWriteRequestUnits)
+        for table in provisioned {
+            add("dynamodb", "\(table.table) provisioned read capacity", Double(table.readCapacityUnits) * hours, "RCU-hours",
+                per: 1, .dynamoDBProvisionedReadCapacityHour)
+            add("dynamodb", "\(table.table) provisioned write capacity", Double(table.writeCapacityUnits) * hours, "WCU-hours",
+                per: 1, .dynamoDBProvisionedWriteCapacityHour)
+        }
         for operation in Self.cloudWatchRequests {
             let calls = Self.successfulCalls(of: "cloudwatch.\(operation)", in: awsCalls)
             add("cloudwatch", "\(operation) requests", Double(calls), "requests", per: 1000, .cloudWatchMetricRequests)

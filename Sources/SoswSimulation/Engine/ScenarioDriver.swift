@@ -45,6 +45,9 @@ final class ScenarioDriver: Sendable {
             for schedule in scenario.essentials where schedule.essential != .scheduler {
                 group.addTask { await self.fire(schedule) }
             }
+            if let schedule = scenario.schedule(of: .scheduler), let job = schedule.job {
+                group.addTask { await self.sendScheduledJobs(job, on: schedule) }
+            }
             for (index, entry) in scenario.load.enumerated() {
                 group.addTask {
                     await self.generate(entry, index: index)

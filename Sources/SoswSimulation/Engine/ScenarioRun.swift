@@ -98,7 +98,9 @@ public struct ScenarioRun: Sendable {
             expectations: scenario.expectations.map { $0.evaluate(figures, drained: drained) },
             events: log.count, eventsSHA256: log.sha256, simulatedSeconds: (executor.now - scenario.start).secondsValue,
             jobsRun: executor.jobsRun, lines: log.lines, drained: drained,
-            cost: RunCost(pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls),
+            cost: RunCost(
+                pricing: scenario.pricing, functions: figures.billedFunctions, awsCalls: figures.awsCalls,
+                provisioned: world.dynamoDB.provisionedUsage(), hours: (executor.now - scenario.start).secondsValue / 3600),
             invariantViolation: violation, sometimes: invariants.sometimes)
         result.metaTrail = world.metaTrail
         if let inspect {

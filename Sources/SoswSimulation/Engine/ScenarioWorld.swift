@@ -74,7 +74,7 @@ final class ScenarioWorld: Sendable {
     /// sosw's tables, as `sosw tables create` makes them (the audit trail's too, when the config has one).
     func createTables() async throws {
         for table in SoswTableSchemas.createTableInputs(config: taskManager.config, meta: essentials.configuration.metaHandler) {
-            _ = try await dynamoDB.createTable(table)
+            _ = try await dynamoDB.createTable(billed(table))
         }
     }
 

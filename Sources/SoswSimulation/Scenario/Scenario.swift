@@ -31,13 +31,16 @@ public struct Scenario: Sendable, Hashable {
     public var expectations: [Expectation]
     /// How the run is priced (`pricing:`): region, prices, architectures, the essentials' memory.
     public var pricing: Pricing
+    /// sosw's tables created with provisioned capacity (`dynamodb.tables`), by table name; the others are billed
+    /// per request.
+    public var provisionedTables: [String: ProvisionedTable]
 
     public init(
         name: String, description: String = "", seed: UInt64 = 0, start: UnixTime, stop: StopCondition,
         essentials: [EssentialSchedule] = EssentialSchedule.defaults, config: JSONValue = .object([:]),
         lambda: LambdaSettings = LambdaSettings(), metrics: [SimulatedMetric] = [], load: [LoadEntry] = [],
         latency: ServiceLatency = ServiceLatency(), faults: [Fault] = [], expectations: [Expectation] = [],
-        pricing: Pricing = .default
+        pricing: Pricing = .default, provisionedTables: [String: ProvisionedTable] = [:]
     ) {
         self.name = name
         self.description = description
@@ -53,6 +56,7 @@ public struct Scenario: Sendable, Hashable {
         self.faults = faults
         self.expectations = expectations
         self.pricing = pricing
+        self.provisionedTables = provisionedTables
     }
 
     /// The schedule of one essential, nil when it does not run on a timer in this scenario.

@@ -18,7 +18,7 @@ struct ScenarioParser {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "stop", "essentials", "config", "lambda", "metrics", "load",
-        "latency", "faults", "expect", "pricing",
+        "latency", "faults", "expect", "pricing", "dynamodb",
     ]
 
     func scenario(_ root: Node) throws(ScenarioError) -> Scenario {
@@ -31,6 +31,8 @@ struct ScenarioParser {
         let stop = try stopCondition(reader.required(top["stop"], path: "stop", in: root, expected: "{after: <duration>} or {when: drained, at_most: <duration>}"))
         let essentials = try top["essentials"].map { node throws(ScenarioError) in try essentialSchedules(node) } ?? EssentialSchedule.defaults
         let config = try top["config"].map { node throws(ScenarioError) in try reader.object(node, path: "config") } ?? .object([:])
+        try checkScheduledJob(top["essentials"], essentials: essentials, config: config, start: start)
+        let tables = try top["dynamodb"].map { node throws(ScenarioError) in try provisionedTables(node, config: config) } ?? [:]
         let names = try catalogue(config: config, node: top["config"])
         let lambda = try top["lambda"].map { node throws(ScenarioError) in try lambdaSettings(node) } ?? LambdaSettings()
         let metrics = try top["metrics"].map { node throws(ScenarioError) in try simulatedMetrics(node) } ?? []
@@ -42,7 +44,7 @@ struct ScenarioParser {
         let scenario = Scenario(
             name: name, description: description, seed: seed, start: start, stop: stop, essentials: essentials,
             config: config, lambda: lambda, metrics: metrics, load: load, latency: latency, faults: faults,
-            expectations: expectations, pricing: pricing)
+            expectations: expectations, pricing: pricing, provisionedTables: tables)
         do {
             try scenario.validate(file: reader.file)
         } catch {
@@ -95,13 +97,15 @@ struct ScenarioParser {
                     : "unknown essential;\(NearMiss.hint(for: entry.key, among: names))"
                 throw reader.error(entry.keyNode, entry.path, "\(reason) expected one of: \(names.joined(separator: ", "))")
             }
-            let fields = try reader.mapping(entry.value, path: entry.path, allowed: ["every", "offset", "jitter"])
+            let fields = try reader.mapping(
+                entry.value, path: entry.path, allowed: ["every", "offset", "jitter"] + (essential == .scheduler ? ["job"] : []))
             let every = try reader.duration(
                 reader.required(fields["every"], path: "\(entry.path).every", in: entry.value, expected: "how often it runs, e.g. 1m"),
                 path: "\(entry.path).every")
             let offset = try fields["offset"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).offset") } ?? .zero
             let jitter = try fields["jitter"].map { node throws(ScenarioError) in try reader.duration(node, path: "\(entry.path).jitter") } ?? .zero
-            schedules.append(EssentialSchedule(essential: essential, every: every, offset: offset, jitter: jitter))
+            let job = try fields["job"].map { node throws(ScenarioError) in try scheduledJob(node, path: "\(entry.path).job") }
+            schedules.append(EssentialSchedule(essential: essential, every: every, offset: offset, jitter: jitter, job: job))
         }
         return schedules
     }
