@@ -114,14 +114,12 @@ extension TaskManager {
             keyConditionExpression: keyCondition, projectionExpression: "#task_id",
             expressionAttributeNames: names.merging(["#task_id": TaskRecord.Field.taskID]) { $1 },
             expressionAttributeValues: values, limit: limit, scanIndexForward: true), limit: limit)
-        // The status index projects only a few attributes; the whole items come from the table.
-        var dead: [TaskRecord] = []
-        for key in keys {
-            guard let taskID = key[TaskRecord.Field.taskID] else { continue }
-            let output = try await dynamoDB.getItem(GetItemInput(
-                tableName: config.closedTasksTable, key: [TaskRecord.Field.taskID: taskID], consistentRead: true))
-            if let item = output.item { dead.append(try TaskRecord(item: item)) }
-        }
+        // The status index projects only a few attributes; the whole items come from the table, 100 a request.
+        let reader = BatchReader(dynamoDB: dynamoDB, clock: writer.clock, random: writer.random, logger: logger)
+        let dead = try await reader.get(
+            keys.compactMap { key in key[TaskRecord.Field.taskID].map { [TaskRecord.Field.taskID: $0] } },
+            from: config.closedTasksTable
+        ).map { try TaskRecord(item: $0) }
         guard !dead.isEmpty else { return 0 }
         let newest = try await newestQueuedGreenfieldIfAny(labourerID: labourerID)
         var moved = 0
