@@ -4,10 +4,10 @@ import Logging
 import SoswAWS
 import SoswCore
 
-/// `sosw tables create`: sosw's tables for a new deployment.
+/// `sosw tables create|delete`: sosw's tables for a new deployment, and their removal at its end.
 struct TablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tables", abstract: "Set up sosw's DynamoDB tables.", subcommands: [Create.self])
+        commandName: "tables", abstract: "Set up or remove sosw's DynamoDB tables.", subcommands: [Create.self, Delete.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -40,6 +40,55 @@ struct TablesCommand: AsyncParsableCommand {
                     configTable: configTable ?? LiveConfigSource.defaultTableName(environment: environment),
                     meta: configuration.metaHandler)
                 return try await SoswTableSetup(dynamoDB: aws.dynamoDB, clock: ContinuousClock()).create(tables)
+            }
+            print(report.json.serialized())
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete sosw's tables (tasks, closed, retry, and the audit trail's when configured).",
+            discussion: """
+                Refused while the tasks or the retry table holds a task (open work that would be lost), unless                 --force. The config table is kept unless --with-config: other stages or workers may read it.                 Prints {"deleted": […], "missing": […]}.
+                """)
+
+        @Option(help: "A sosw config document (JSON) whose task_config names the tables.")
+        var config: String?
+
+        @Option(help: "The config table's name (default: config; autotest_config when STAGE=test).")
+        var configTable: String?
+
+        @Flag(help: "Delete the config table too.")
+        var withConfig = false
+
+        @Flag(help: "Confirm: every task and its history is deleted with the tables.")
+        var yes = false
+
+        @Flag(help: "Delete even while tasks are open.")
+        var force = false
+
+        func validate() throws {
+            guard yes else {
+                throw ValidationError("deleting sosw's tables deletes every task and its history: add --yes to confirm")
+            }
+        }
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let report = try await LiveFailure.reporting {
+                let document = try config.map { try LiveInput.jsonObject(fromFile: $0, option: "--config") } ?? [:]
+                let configuration = try SoswConfiguration(function: document)
+                let aws = try LiveAWS.fromEnvironment(environment)
+                let configTableName = configTable ?? LiveConfigSource.defaultTableName(environment: environment)
+                let tables = SoswTableSchemas.createTableInputs(
+                    config: configuration.taskManager, configTable: configTableName, meta: configuration.metaHandler
+                ).map(\.tableName).filter { withConfig || $0 != configTableName }
+                let openWork = [configuration.taskManager.tasksTable, configuration.taskManager.retryTasksTable]
+                do {
+                    return try await SoswTableTeardown(dynamoDB: aws.dynamoDB).delete(tables, openWork: openWork, force: force)
+                } catch let error as SoswTableTeardownError {
+                    throw LiveFailure.invalidInput("\(error)")
+                }
             }
             print(report.json.serialized())
         }
