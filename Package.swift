@@ -4,6 +4,14 @@ import PackageDescription
 /// Module layout: SoswCore holds the logic and the ports; SoswSimulation the deterministic kernel and the
 /// fakes; SoswReports the outputs of a simulated run (summaries, charts, the SQLite run store); SoswAWS the live
 /// clients and runs; SoswServe the in-memory DynamoDB over HTTP; `sosw` the thin command line.
+///
+/// What a library user gets (measured with a package depending on this one by path and using SoswSimulation
+/// only, Swift 6.3.1): SwiftPM resolves and checks out the whole graph (27 packages, the server and HTTP stacks
+/// included), but builds only what the products used need: SoswCore, SoswSimulation and swift-log, Yams,
+/// swift-crypto and swift-collections; nothing of NIO, AsyncHTTPClient, Hummingbird, GRDB or ArgumentParser.
+/// Depending on a released version instead is refused while SoswCore and SoswSimulation carry the unsafe
+/// cross-module-optimization flag below (SwiftPM refuses unsafe flags in versioned dependencies, with or
+/// without a trait condition on them).
 let package = Package(
     name: "sosw",
     platforms: [.macOS(.v15)],
