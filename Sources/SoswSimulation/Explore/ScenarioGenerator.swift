@@ -14,6 +14,18 @@ public enum ScenarioGenerator {
     /// Each fault point is on in about this share of the seeds.
     public static let faultShare = 0.25
 
+    /// The longest a late-delivery fault holds an event back.
+    static let latestDelivery: Duration = .seconds(60)
+
+    /// How long a worker's event can keep an execution of it going: a late first delivery, then every
+    /// attempt Lambda makes (each up to the Timeout, retries about 1 and 2 minutes after a failure). sosw
+    /// needs its labourer's `duration` to cover this (its expiry window), else it re-invokes a task whose
+    /// worker is still running and the cap no longer bounds the executions; a drawn labourer is configured
+    /// as sosw asks.
+    static func runningWindow(timeout: Duration, lambdaRetries: Int) -> Duration {
+        latestDelivery + timeout * (lambdaRetries + 1) + .seconds(180) * lambdaRetries
+    }
+
     /// The scenario of `seed`, named `explore-<seed>`, and its YAML text.
     public static func draw(seed: UInt64) throws -> (scenario: Scenario, yaml: String) {
         let drawn = Draw(random: SeededRandom(seed: seed).stream("explore/scenario")).scenario(seed: seed)
@@ -35,11 +47,13 @@ public enum ScenarioGenerator {
             var reservable = accountConcurrency
             for labourer in labourers {
                 let timeout = Duration.seconds(pick([30, 60, 120, 300, 600, 900]))
+                let lambdaRetries = integer(0...2)
                 var settings: [String: JSONValue] = [
                     "arn": .string("arn:aws:lambda:us-west-2:000000000000:function:\(labourer)"),
                     "max_simultaneous_invocations": .int(Int64(integer(1...25))),
                     "max_attempts": .int(Int64(integer(1...4))),
-                    "duration": .int(pick([60, 120, 300, 600])),
+                    "duration": .int(ScenarioGenerator.runningWindow(timeout: timeout, lambdaRetries: lambdaRetries).components.seconds
+                        + pick([0, 60, 300])),
                     "cooldown": .int(pick([0, 30, 60, 120])),
                 ]
                 if chance(0.7) { settings["max_duration"] = .int(timeout.components.seconds) }
@@ -61,7 +75,7 @@ public enum ScenarioGenerator {
                     ])])
                 }
                 config[labourer] = .object(settings)
-                functions.append(function(labourer, timeout: timeout, reservable: &reservable))
+                functions.append(function(labourer, timeout: timeout, lambdaRetries: lambdaRetries, reservable: &reservable))
                 for _ in 1...pick([1, 1, 2]) { load.append(loadEntry(labourer)) }
             }
             return Scenario(
@@ -77,7 +91,7 @@ public enum ScenarioGenerator {
 
         /// The labourer's function; a reserved concurrency is taken out of `reservable`, the account's
         /// concurrency not yet reserved.
-        private func function(_ name: String, timeout: Duration, reservable: inout Int) -> FunctionModel {
+        private func function(_ name: String, timeout: Duration, lambdaRetries: Int, reservable: inout Int) -> FunctionModel {
             var reserved: Int?
             if chance(0.2), reservable > 0 {
                 reserved = integer(1...min(20, reservable))
@@ -89,7 +103,7 @@ public enum ScenarioGenerator {
             return FunctionModel(
                 name: name, timeout: timeout, duration: .lognormal(median: median, p99: median * pick([2, 3, 5])),
                 outcomes: WorkerOutcomes(complete: ((1 - fail - hang) * 1000).rounded() / 1000, fail: fail, hang: hang),
-                outcomeScope: chance(0.5) ? .task : .invocation, maxRetryAttempts: integer(0...2),
+                outcomeScope: chance(0.5) ? .task : .invocation, maxRetryAttempts: lambdaRetries,
                 maxEventAge: chance(0.2) ? .seconds(pick([60, 600, 3600])) : FunctionModel.maximumEventAge,
                 reservedConcurrency: reserved)
         }
@@ -146,7 +160,7 @@ public enum ScenarioGenerator {
             if on() { faults.append(.dynamoDBConditionalRace(ChanceOfDelay(probability: probability(0.05...0.5), delay: .milliseconds(integer(10...3_000))))) }
             if on() { faults.append(.lambdaDuplicateDelivery(probability: probability(0.01...0.3))) }
             if on() { faults.append(.lambdaTooManyRequests(probability: probability(0.01...0.2))) }
-            if on() { faults.append(.lambdaLateDelivery(ChanceOfDelay(probability: probability(0.01...0.3), delay: .seconds(integer(1...600))))) }
+            if on() { faults.append(.lambdaLateDelivery(ChanceOfDelay(probability: probability(0.01...0.3), delay: .milliseconds(integer(1_000...Int(ScenarioGenerator.latestDelivery.components.seconds) * 1000))))) }
             if on() { faults.append(.lambdaTimeout(probability: probability(0.001...0.05))) }
             if on() { faults.append(.lambdaLostEvent(probability: probability(0.001...0.02))) }
             if healthMetrics, on() { faults.append(.cloudWatchMissingDatapoints(probability: probability(0.05...0.5))) }

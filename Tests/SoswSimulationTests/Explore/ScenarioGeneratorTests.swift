@@ -15,6 +15,22 @@ struct ScenarioGeneratorTests {
         }
     }
 
+    /// Found by `sosw explore`: labourers drawn with a `duration` shorter than their function's Timeout broke
+    /// `running_within_cap` (seeds 8, 9, 10 and 12 of the first draw): sosw re-invoked tasks whose workers were
+    /// still running. sosw asks for a duration covering the worker's run, so the explorer now draws that.
+    @Test("every drawn labourer's duration covers its worker's longest run, Lambda's retries included")
+    func drawnDurationsCoverTheWorkersRuns() throws {
+        for seed in UInt64(0)..<200 {
+            let scenario = try ScenarioGenerator.draw(seed: seed).scenario
+            let configuration = try SoswConfiguration(custom: scenario.config)
+            for labourer in configuration.taskManager.labourers {
+                let function = try #require(scenario.lambda.function(named: labourer.id))
+                let window = ScenarioGenerator.runningWindow(timeout: function.timeout, lambdaRetries: function.maxRetryAttempts)
+                #expect(labourer.duration >= window, "seed \(seed): \(labourer.id) duration \(labourer.duration) < \(window)")
+            }
+        }
+    }
+
     @Test("the same seed draws the same scenario; other seeds draw others")
     func drawIsASeedFunction() throws {
         let first = try ScenarioGenerator.draw(seed: 7)
