@@ -16,10 +16,13 @@ public struct Worker: Sendable {
     let lambda: any Lambda
     /// `sosw_worker_assistant_lambda`.
     public let workerAssistantFunction: String
+    /// The audit trail of the worker's own `meta_handler_config`: `completed` / `failed` after each report sent.
+    public let meta: MetaHandler?
 
-    public init(lambda: any Lambda, workerAssistantFunction: String = "sosw_worker_assistant") {
+    public init(lambda: any Lambda, workerAssistantFunction: String = "sosw_worker_assistant", meta: MetaHandler? = nil) {
         self.lambda = lambda
         self.workerAssistantFunction = workerAssistantFunction
+        self.meta = meta
     }
 
     /// Runs `work` on the event; on success reports the task completed, on failure reports it failed and
@@ -37,11 +40,15 @@ public struct Worker: Sendable {
         if let taskID { try await send(.markTaskAsCompleted, taskID: taskID, report: report) }
     }
 
-    /// Sends one report: `{"action", "task_id", "stats"?, "result"?}` (empty ones left out, as sosw does).
+    /// Sends one report: `{"action", "task_id", "stats"?, "result"?}` (empty ones left out, as sosw does),
+    /// then posts it to the audit trail, as sosw's Worker does.
     public func send(_ action: WorkerAssistantRequest.Action, taskID: String, report: Report) async throws {
         var payload: [String: JSONValue] = ["action": .string(action.rawValue), "task_id": .string(taskID)]
         if !report.stats.isEmpty { payload["stats"] = .object(report.stats) }
         if !report.result.isEmpty { payload["result"] = .object(report.result) }
         _ = try await lambda.invoke(InvokeInput(functionName: workerAssistantFunction, invocationType: .event, json: .object(payload)))
+        if let meta {
+            await meta.post(taskID: taskID, action: action == .markTaskAsCompleted ? .completed : .failed)
+        }
     }
 }

@@ -81,7 +81,8 @@ final class ScenarioWorld: Sendable {
     /// The scenario's functions, whose workers report to the WorkerAssistant; the WorkerAssistant's and the
     /// Scheduler's own functions.
     func registerFunctions() throws {
-        let worker = Worker(lambda: essentials.ports.lambda, workerAssistantFunction: Self.workerAssistantFunction)
+        let worker = Worker(
+            lambda: essentials.ports.lambda, workerAssistantFunction: Self.workerAssistantFunction, meta: essentials.meta)
         for function in scenario.lambda.functions {
             try lambda.register(SimulatedFunction(
                 name: function.name, timeout: function.timeout, memoryMB: function.memoryMB,

@@ -6,7 +6,10 @@ struct ReportingWorker: WorkerBehaviour {
     let worker: Worker
 
     func complete(_ invocation: WorkerInvocation) async throws -> JSONValue? {
-        try await worker.handle(event: invocation.payload) { _ in Worker.Report() }
+        let context = MetaContext(author: invocation.functionName, invocationID: invocation.requestID)
+        try await MetaContext.$current.withValue(context) {
+            try await worker.handle(event: invocation.payload) { _ in Worker.Report() }
+        }
         return nil
     }
 }

@@ -152,6 +152,25 @@ extension SimulatedDeployment<RecordingLambda> {
         }
     }
 
+    @Test func aWorkerPostsCompletedOrFailedAfterItsReport() throws {
+        struct WorkFailed: Error {}
+        try simulate { executor in
+            let harness = try await auditedHarness(executor)
+            let worker = Worker(lambda: harness.lambda, meta: harness.essentials.meta)
+            try await MetaContext.$current.withValue(MetaContext(author: "my_worker", invocationID: "req-9")) {
+                try await worker.handle(event: ["task_id": "t1"]) { _ in Worker.Report() }
+                try await harness.advance(.seconds(1))
+                await #expect(throws: WorkFailed.self) {
+                    try await worker.handle(event: ["task_id": "t1"]) { _ in throw WorkFailed() }
+                }
+            }
+            #expect(harness.lambda.invocations.map(\.functionName) == ["sosw_worker_assistant", "sosw_worker_assistant"])
+            let rows = try await harness.history(of: "t1")
+            #expect(rows.map { $0["action"] } == ["completed", "failed"])
+            #expect(rows.map { $0["author"] } == ["my_worker", "my_worker"])
+        }
+    }
+
     @Test func theConditionalPutNeverOverwritesARow() throws {
         try simulate { executor in
             let harness = try await auditedHarness(executor)

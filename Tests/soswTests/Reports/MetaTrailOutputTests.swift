@@ -27,6 +27,9 @@ struct MetaTrailOutputTests {
             #expect(["archived", "archived_dead"].contains(rows.last?.action ?? ""))
             #expect(rows.filter { $0.action == "invoked" }.allSatisfy { $0.author == "sosw_orchestrator" })
         }
+        // The workers report too, under their own function's name.
+        #expect(trail.rows.filter { $0.action == "completed" }.allSatisfy { $0.author == "audited_worker" })
+        #expect(trail.rows.filter { $0.action == "completed" }.count == trail.rows.filter { $0.action == "marked_as_completed" }.count)
         let telling = try #require(trail.telling)
         #expect(telling.rows.map(\.action) == [
             "created", "invoked", "scheduled_for_retry", "ready_for_retry", "invoked", "archived_dead",
