@@ -1,5 +1,0 @@
-import ArgumentParser
-import SoswReports
-
-/// `--events full|none` parses straight into the outputs' choice.
-extension RunOutputs.Events: ExpressibleByArgument {}
