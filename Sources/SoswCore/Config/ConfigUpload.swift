@@ -1,0 +1,77 @@
+/// An upload of configuration documents, planned before anything is written: every document checked
+/// (``ConfigDocumentCheck``) and compared with what the store holds, so that `sosw config diff` shows exactly what
+/// `sosw config upload` would write, and a bad document stops the whole upload before the first write.
+public struct ConfigUpload: Sendable {
+    /// One document of the upload.
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        /// What will be stored.
+        public var document: JSONValue
+        /// What the store holds now; nil when the document is new.
+        public var stored: JSONValue?
+        /// The differences from ``stored`` to ``document``; empty when nothing changes.
+        public var changes: [ConfigChange]
+
+        /// `new`, `unchanged` or `N changes`.
+        public var summary: String {
+            if stored == nil { return "new" }
+            if changes.isEmpty { return "unchanged" }
+            return changes.count == 1 ? "1 change" : "\(changes.count) changes"
+        }
+    }
+
+    /// By document name.
+    public let entries: [Entry]
+
+    /// Plans to store `documents` (name → document) whole, replacing what `store` holds.
+    public static func replacing(_ documents: [String: JSONValue], in store: some ConfigDocumentStore) async throws
+        -> ConfigUpload
+    {
+        var stored: [String: JSONValue] = [:]
+        for name in documents.keys.sorted() {
+            stored[name] = try await store.storedDocument(named: name)
+        }
+        return try await plan(documents, stored: stored, store: store)
+    }
+
+    /// Plans to merge `additions` (name → partial document) into what `store` holds, key by key as sosw's
+    /// `recursive_update` merges (objects merged, arrays joined without repeats, other values replaced): sosw's
+    /// labourer onboarding. Merging the same additions twice changes nothing the second time.
+    public static func merging(_ additions: [String: JSONValue], into store: some ConfigDocumentStore) async throws
+        -> ConfigUpload
+    {
+        var stored: [String: JSONValue] = [:]
+        var documents: [String: JSONValue] = [:]
+        for name in additions.keys.sorted() {
+            let current = try await store.storedDocument(named: name)
+            stored[name] = current
+            documents[name] = (current ?? [:]).deepMerged(with: additions[name] ?? [:])
+        }
+        return try await plan(documents, stored: stored, store: store)
+    }
+
+    private static func plan(
+        _ documents: [String: JSONValue], stored: [String: JSONValue], store: some ConfigDocumentStore
+    ) async throws -> ConfigUpload {
+        let essential = documents[ConfigTable.essentialDocument] == nil
+            ? try await store.storedDocument(named: ConfigTable.essentialDocument) : nil
+        try ConfigDocumentCheck.check(documents, storedEssential: essential)
+        return ConfigUpload(entries: documents.keys.sorted().map { name in
+            let document = documents[name] ?? [:]
+            return Entry(
+                name: name, document: document, stored: stored[name],
+                changes: ConfigChange.between(stored[name], document))
+        })
+    }
+
+    /// Writes every new or changed document (unchanged ones are not rewritten); returns their names.
+    @discardableResult
+    public func apply(to store: some ConfigDocumentStore) async throws -> [String] {
+        var written: [String] = []
+        for entry in entries where !entry.changes.isEmpty {
+            try await store.store(entry.document, named: entry.name)
+            written.append(entry.name)
+        }
+        return written
+    }
+}
