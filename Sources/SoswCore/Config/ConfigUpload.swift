@@ -24,49 +24,59 @@ public struct ConfigUpload: Sendable {
     public let entries: [Entry]
 
     /// Plans to store `documents` (name → document) whole, replacing what `store` holds.
-    public static func replacing(_ documents: [String: JSONValue], in store: some ConfigDocumentStore) async throws
+    public static func replacing(_ documents: [String: JSONValue], in store: any ConfigDocumentStore) async throws
         -> ConfigUpload
     {
-        var stored: [String: JSONValue] = [:]
-        for name in documents.keys.sorted() {
-            stored[name] = try await store.storedDocument(named: name)
-        }
-        return try await plan(documents, stored: stored, store: store)
+        let stored = try await storedDocuments(Array(documents.keys), in: store)
+        return try plan(documents, stored: stored)
     }
 
     /// Plans to merge `additions` (name → partial document) into what `store` holds, key by key as sosw's
     /// `recursive_update` merges (objects merged, arrays joined without repeats, other values replaced): sosw's
     /// labourer onboarding. Merging the same additions twice changes nothing the second time.
-    public static func merging(_ additions: [String: JSONValue], into store: some ConfigDocumentStore) async throws
+    public static func merging(_ additions: [String: JSONValue], into store: any ConfigDocumentStore) async throws
         -> ConfigUpload
     {
-        var stored: [String: JSONValue] = [:]
+        let stored = try await storedDocuments(Array(additions.keys), in: store)
         var documents: [String: JSONValue] = [:]
-        for name in additions.keys.sorted() {
-            let current = try await store.storedDocument(named: name)
-            stored[name] = current
-            documents[name] = (current ?? [:]).deepMerged(with: additions[name] ?? [:])
+        for (name, addition) in additions {
+            documents[name] = (stored[name] ?? [:]).deepMerged(with: addition)
         }
-        return try await plan(documents, stored: stored, store: store)
+        return try plan(documents, stored: stored)
     }
 
-    private static func plan(
-        _ documents: [String: JSONValue], stored: [String: JSONValue], store: some ConfigDocumentStore
-    ) async throws -> ConfigUpload {
-        let essential = documents[ConfigTable.essentialDocument] == nil
-            ? try await store.storedDocument(named: ConfigTable.essentialDocument) : nil
+    /// The stored documents of `names` and of `sosw_essential_config`, which the essentials' documents are
+    /// checked over; a missing one is absent from the answer.
+    private static func storedDocuments(_ names: [String], in store: any ConfigDocumentStore) async throws
+        -> [String: JSONValue]
+    {
+        var stored: [String: JSONValue] = [:]
+        for name in Set(names + [ConfigTable.essentialDocument]).sorted() {
+            stored[name] = try await store.storedDocument(named: name)
+        }
+        return stored
+    }
+
+    /// The checked plan once every stored document is read; synchronous, apart from the reads (Swift 6.3.1's
+    /// optimiser crashed on the two together in one async function in release builds).
+    private static func plan(_ documents: [String: JSONValue], stored: [String: JSONValue]) throws(ConfigDocumentError)
+        -> ConfigUpload
+    {
+        let essential = documents[ConfigTable.essentialDocument] == nil ? stored[ConfigTable.essentialDocument] : nil
         try ConfigDocumentCheck.check(documents, storedEssential: essential)
-        return ConfigUpload(entries: documents.keys.sorted().map { name in
+        var entries: [Entry] = []
+        for name in documents.keys.sorted() {
             let document = documents[name] ?? [:]
-            return Entry(
+            entries.append(Entry(
                 name: name, document: document, stored: stored[name],
-                changes: ConfigChange.between(stored[name], document))
-        })
+                changes: ConfigChange.between(stored[name], document)))
+        }
+        return ConfigUpload(entries: entries)
     }
 
     /// Writes every new or changed document (unchanged ones are not rewritten); returns their names.
     @discardableResult
-    public func apply(to store: some ConfigDocumentStore) async throws -> [String] {
+    public func apply(to store: any ConfigDocumentStore) async throws -> [String] {
         var written: [String] = []
         for entry in entries where !entry.changes.isEmpty {
             try await store.store(entry.document, named: entry.name)
