@@ -64,9 +64,9 @@ struct ScenarioLoaderErrorTests {
     static let malformed: [Malformed] = [
         // Unknown keys, near misses, structure.
         Malformed(appending: "seeds: 4\n",
-         "s.yaml:13: seeds: unknown key; did you mean 'seed'? expected one of: name, description, seed, start, stop, essentials, config, lambda, metrics, load, latency, faults, expect, pricing"),
+         "s.yaml:13: seeds: unknown key; did you mean 'seed'? expected one of: name, description, seed, start, stop, essentials, config, lambda, metrics, load, latency, faults, expect, pricing, dynamodb"),
         Malformed(appending: "colour: red\n",
-         "s.yaml:13: colour: unknown key; expected one of: name, description, seed, start, stop, essentials, config, lambda, metrics, load, latency, faults, expect, pricing"),
+         "s.yaml:13: colour: unknown key; expected one of: name, description, seed, start, stop, essentials, config, lambda, metrics, load, latency, faults, expect, pricing, dynamodb"),
         Malformed(replacing: "duration: {fixed: 1m}", with: "duration: {fixed: 1m}\n      timout: 5m",
          "s.yaml:13: lambda.functions.pull.timout: unknown key; did you mean 'timeout'? expected one of: timeout, memory_mb, duration, outcomes, outcome_scope, max_retry_attempts, max_event_age, reserved_concurrency"),
         Malformed(replacing: "        arn:", with: "        max_simultaneous_invocation: 3\n        arn:",
