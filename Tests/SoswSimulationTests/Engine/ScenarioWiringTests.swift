@@ -41,7 +41,7 @@ struct ScenarioWiringTests {
         #expect {
             try ScenarioRun(Self.quickstart(arn: "arn:aws:sqs:us-west-2:000000000000:hello_worker")).run()
         } throws: { error in
-            (error as? ConfigError)?.path == "task_config.labourers.hello_worker.arn"
+            (error as? ScenarioError)?.keyPath == "config.task_config.labourers.hello_worker.arn"
         }
     }
 }

@@ -7,11 +7,12 @@ import Testing
 struct ScenarioFileTests {
     let loader = ScenarioLoader()
 
-    @Test("the seven scenarios of the issue and the kernel workload are there")
+    @Test("the engine scenarios and the kernel workload are there")
     func inventory() {
         #expect(ScenarioFiles.all == [
             "concurrent-orchestrators.yaml", "expiry-and-retries.yaml", "health-throttle.yaml", "kernel-contention.yaml",
-            "lambda-throttling.yaml", "quickstart.yaml", "scheduler-tutorial.yaml", "steady-drain.yaml",
+            "lambda-throttling.yaml", "meta-audit-trail.yaml", "provisioned-scheduler.yaml", "quickstart.yaml",
+            "scheduler-tutorial.yaml", "steady-drain.yaml",
         ])
     }
 
@@ -26,7 +27,8 @@ struct ScenarioFileTests {
         case .engine(let scenario):
             #expect(scenario.description.count > 100, "a description a reader learns from")
             #expect(!scenario.expectations.isEmpty)
-            #expect(!scenario.load.isEmpty)
+            let timedJobs = scenario.essentials.filter { $0.job != nil }
+            #expect(!scenario.load.isEmpty || !timedJobs.isEmpty, "work comes from load entries or a timed Scheduler job")
         }
     }
 
