@@ -1,8 +1,8 @@
-/// The configuration documents of one essential, in the order they are merged (§12.2).
+/// The configuration documents of one essential, in the order they are merged.
 ///
-/// sosw merges its built-in defaults *over* `sosw_essential_config` (§15 bug 14), so a shared setting such as
-/// `retry_tasks_limit` or the coefficient table could never be set there. Here the defaults are the lowest layer:
-/// defaults, then `sosw_essential_config`, then `<function>_config`, then the caller's custom config.
+/// sosw merges its built-in defaults *over* `sosw_essential_config` (fixed here: docs/sosw-compatibility.md), so a
+/// shared setting such as `retry_tasks_limit` or the coefficient table could never be set there. Here the defaults are
+/// the lowest layer: defaults, then `sosw_essential_config`, then `<function>_config`, then the caller's custom config.
 public struct ConfigLayers: Sendable {
     /// The essential's built-in defaults (``SoswDefaults``).
     public var defaults: JSONValue
@@ -34,7 +34,7 @@ public struct ConfigLayers: Sendable {
     /// The typed TaskManager settings of this essential.
     ///
     /// sosw's shipped `sosw_essential_config` template puts `labourers` at the top level, where the TaskManager
-    /// never looks (§15 bug 14); that silent misconfiguration is reported instead.
+    /// never looks (fixed here: docs/sosw-compatibility.md); that silent misconfiguration is reported instead.
     public func taskManagerConfig() throws -> TaskManagerConfig {
         let document = taskManager
         if merged["labourers"] != nil, (document["labourers"]?.objectValue ?? [:]).isEmpty {

@@ -1,4 +1,4 @@
-/// The Orchestrator's own settings (§7).
+/// The Orchestrator's own settings.
 public struct OrchestratorConfig: Hashable, Sendable {
     public var coefficients: InvocationCoefficients
 

@@ -1,4 +1,4 @@
-/// The Scavenger's own settings (§8).
+/// The Scavenger's own settings.
 public struct ScavengerConfig: Hashable, Sendable {
     /// The SNS topic ARN for dead-task notices (`sns_config.recipient`; sosw's default is a placeholder).
     public var snsRecipient: String

@@ -1,4 +1,4 @@
-/// The Scheduler's own settings (§9.1).
+/// The Scheduler's own settings.
 public struct SchedulerConfig: Sendable {
     /// sosw 0.7.x's keys for the S3 queue file its Scheduler parked unwritten tasks in. This Scheduler keeps no
     /// queue file (a job too large for one run continues from a cursor in the payload of a sibling run), so a

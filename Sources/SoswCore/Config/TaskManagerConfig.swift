@@ -1,4 +1,4 @@
-/// The TaskManager's settings (`task_config`, §5 and §17 E), typed and with every fallback resolved.
+/// The TaskManager's settings (`task_config`, the keys sosw 0.7.x reads), typed and with every fallback resolved.
 public struct TaskManagerConfig: Hashable, Sendable {
     public var tasksTable: String
     public var greenfieldIndex: String
@@ -66,7 +66,8 @@ public struct TaskManagerConfig: Hashable, Sendable {
 
 extension Labourer {
     /// The keys a labourer entry may hold. sosw crashed on anything outside its `CUSTOM_ATTRIBUTES`, including
-    /// `duration` and `cooldown` (§15 bug 5); here those work and anything else is reported with this list.
+    /// `duration` and `cooldown` (fixed here: docs/sosw-compatibility.md); here those work and anything else is
+    /// reported with this list.
     public static let configKeys = [
         "arn", "max_simultaneous_invocations", "max_attempts", "health_metrics", "duration", "cooldown",
         "retry_delay", "max_duration",

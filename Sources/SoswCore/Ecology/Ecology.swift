@@ -1,12 +1,12 @@
 import Logging
 import Synchronization
 
-/// sosw's EcologyManager (§6): the health of each labourer from its CloudWatch metrics, and the count of its
+/// sosw's EcologyManager: the health of each labourer from its CloudWatch metrics, and the count of its
 /// running tasks, each read at most once per run.
 ///
 /// Labourers sharing a metric share one `GetMetricStatistics` call per run. A metric whose window has no
 /// datapoints follows its `on_missing_data` policy, for its own labourer only (sosw raised and aborted the
-/// whole run, §15 bug 6); the last value seen is remembered across runs for `last_known`.
+/// whole run; docs/sosw-compatibility.md); the last value seen is remembered across runs for `last_known`.
 public final class Ecology: Sendable {
     let cloudWatch: any CloudWatch
     let wallClock: any WallClock

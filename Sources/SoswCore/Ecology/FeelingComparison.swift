@@ -1,7 +1,8 @@
 /// `feeling_comparison_operator`: how a metric value is compared with a feeling's threshold.
 ///
 /// sosw looks the name up in Python's `operator` module, so only `__le__`, `le`, … work there while its own docs
-/// show `<=` (§15 bug 6). Both spellings are accepted here, and `>=` / `>` make higher-is-better metrics usable.
+/// show `<=` (fixed here: docs/sosw-compatibility.md). Both spellings are accepted here, and `>=` / `>` make
+/// higher-is-better metrics usable.
 public enum FeelingComparison: String, CaseIterable, Hashable, Sendable {
     case lessThanOrEqual = "<="
     case lessThan = "<"

@@ -1,7 +1,8 @@
 /// What a health metric with no datapoints in its window means for its labourer (`on_missing_data`).
 ///
-/// sosw raises and aborts the whole run (§15 bug 6). A silent metric usually means the dependency is down or the
-/// metric is misnamed, so the default is the cautious `bad`, and it affects only that labourer.
+/// sosw raises and aborts the whole run (fixed here: docs/sosw-compatibility.md). A silent metric usually means the
+/// dependency is down or the metric is misnamed, so the default is the cautious `bad`, and it affects only that
+/// labourer.
 public enum MissingDataPolicy: String, CaseIterable, Hashable, Sendable {
     /// The metric counts as status `bad`.
     case bad

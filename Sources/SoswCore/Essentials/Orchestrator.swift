@@ -1,6 +1,6 @@
 import Logging
 
-/// sosw's Orchestrator (§7): on every trigger, for each labourer, invokes as many queued tasks as its health
+/// sosw's Orchestrator: on every trigger, for each labourer, invokes as many queued tasks as its health
 /// and running count allow.
 public final class Orchestrator: Sendable {
     public let config: OrchestratorConfig

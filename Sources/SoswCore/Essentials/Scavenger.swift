@@ -1,6 +1,6 @@
 import Logging
 
-/// sosw's Scavenger (§8): for each labourer, archives completed tasks, retries or kills expired ones, and
+/// sosw's Scavenger: for each labourer, archives completed tasks, retries or kills expired ones, and
 /// puts due retries back at the head of the queue. Reports expired tasks to its TaskManager's observer.
 public final class Scavenger: Sendable {
     public let config: ScavengerConfig

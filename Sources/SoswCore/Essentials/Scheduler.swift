@@ -1,6 +1,6 @@
 import Logging
 
-/// sosw's Scheduler (§9): splits a job into tasks and writes them, within the invocation's time.
+/// sosw's Scheduler: splits a job into tasks and writes them, within the invocation's time.
 ///
 /// Tasks are written `rows_to_process` at a time (one greenfield Query and `BatchWriteItem`s per chunk). When
 /// less than `shutdown_period` is left before the deadline, the rest is handed to a sibling invocation of
@@ -57,7 +57,7 @@ public final class Scheduler<C: Clock<Duration>>: Sendable {
         self.stats = stats
     }
 
-    /// One Scheduler invocation: a job event (§17 F) or a sibling's continuation. `deadline` is when the
+    /// One Scheduler invocation: a job event or a sibling's continuation. `deadline` is when the
     /// invocation is stopped (start + the function's timeout).
     public func run(event: JSONValue, deadline: C.Instant) async throws -> Report {
         let cursor = try SchedulerCursor(event: event)

@@ -1,6 +1,6 @@
-/// The task side of a worker written in Swift, doing what sosw's Python `Worker` does (§10.1): it reads the
+/// The task side of a worker written in Swift, doing what sosw's Python `Worker` does: it reads the
 /// `task_id` of the event the Orchestrator sent and reports the task to the WorkerAssistant with an
-/// asynchronous `Invoke` of the same payload a Python worker sends (§17 B).
+/// asynchronous `Invoke` of the same payload a Python worker sends.
 public struct Worker: Sendable {
     /// What the work reports besides success: flattened into `stat_<k>` / `result_<k>` on the task.
     public struct Report: Sendable {

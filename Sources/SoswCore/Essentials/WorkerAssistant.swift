@@ -1,11 +1,11 @@
 import Logging
 
-/// sosw's WorkerAssistant (§10.2): records what workers report about their tasks, accepting the Python
-/// Worker's payloads exactly (§17 B).
+/// sosw's WorkerAssistant: records what workers report about their tasks, accepting the Python
+/// Worker's payloads exactly.
 ///
 /// Each update is conditioned on the task's existence: sosw's unconditional update created an orphan item
-/// for a late completion of an archived task, or an unknown id (§15 bug 11). Such a report is counted and
-/// logged instead, and nothing is written.
+/// for a late completion of an archived task, or an unknown id (fixed here: docs/sosw-compatibility.md). Such a report
+/// is counted and logged instead, and nothing is written.
 public final class WorkerAssistant: Sendable {
     public let tasksTable: String
     let dynamoDB: any DynamoDB

@@ -1,4 +1,4 @@
-/// The two constants that give greenfields their meaning, and the values sosw writes with them (§2.1, §2.2).
+/// The two constants that give greenfields their meaning, and the values sosw writes with them.
 ///
 /// Both constants are part of the compatibility surface: a Python Orchestrator sharing the tables reads an
 /// invoked task as invoked only if the delta matches, so they are configurable but default to sosw's values.

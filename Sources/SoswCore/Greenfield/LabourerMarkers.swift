@@ -1,5 +1,5 @@
-/// The three greenfield markers of one labourer for one Orchestrator or Scavenger run (§2.3), and the state
-/// windows they define (§2.4).
+/// The three greenfield markers of one labourer for one Orchestrator or Scavenger run, and the state
+/// windows they define.
 ///
 /// Computed once at registration from the run's start, so every query of the run agrees on the same boundaries.
 public struct LabourerMarkers: Hashable, Sendable {

@@ -2,7 +2,7 @@
 ///
 /// Built from `task_config.labourers.<id>` (see ``TaskManagerConfig``) with every fallback already resolved, so
 /// the essentials never look a setting up twice. Unlike sosw 0.7, `duration` and `cooldown` may be set per
-/// labourer (§15 bug 5) and the retry delay is a per-labourer policy.
+/// labourer (fixed here: docs/sosw-compatibility.md) and the retry delay is a per-labourer policy.
 public struct Labourer: Hashable, Sendable {
     /// sosw's `Labourer.DEFAULTS['duration']`: how long an invoked task counts as running.
     public static let defaultDuration: Duration = .seconds(900)

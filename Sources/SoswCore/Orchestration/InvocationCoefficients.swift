@@ -1,7 +1,8 @@
 /// sosw's `invocation_number_coefficient`: the share of a labourer's cap to use at each health status.
 ///
-/// sosw keys the table by Python ints, so a table from JSON (string keys) was never matched (§15 bug 7).
-/// Here the keys of a JSON table are parsed, and each given status overrides sosw's default for that status.
+/// sosw keys the table by Python ints, so a table from JSON (string keys) was never matched (fixed here:
+/// docs/sosw-compatibility.md). Here the keys of a JSON table are parsed, and each given status overrides sosw's
+/// default for that status.
 public struct InvocationCoefficients: Hashable, Sendable {
     /// sosw's defaults: bad 0, poor 0, moderate 0.5, good 0.75, high 1.
     public static let sosw = InvocationCoefficients(values: [

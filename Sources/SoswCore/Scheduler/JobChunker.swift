@@ -1,10 +1,10 @@
-/// Splits a Scheduler job into task payloads (§9.4, §9.5): first by date (`period`, `isolate_days`), then along
+/// Splits a Scheduler job into task payloads: first by date (`period`, `isolate_days`), then along
 /// the chunkable attributes (`isolate_*`, `max_*_per_batch`, nested levels).
 ///
 /// Pure: the same job, schema and day always give the same tasks in the same order. Object keys are visited in
 /// UTF-8 order (a parsed JSON object keeps no order) and list values keep theirs; sosw's order depended on the
-/// Python hash seed. Where sosw lost work or crashed (§15 bugs 2 and 3) this keeps the job instead:
-/// * every job gets its `period` converted, even when no attribute needs splitting;
+/// Python hash seed. Where sosw lost work or crashed (fixed here: docs/sosw-compatibility.md) this keeps the job
+/// instead: * every job gets its `period` converted, even when no attribute needs splitting;
 /// * no chunkable attributes (sosw's default schema) means dates only, not an `IndexError`;
 /// * an isolation flag with no values for its attribute gives the job as one task, not zero tasks;
 /// * a singular and a plural key for the same attribute are rejected instead of producing duplicates;

@@ -1,8 +1,8 @@
-/// Which attributes a job is split along: `job_schema_variants.<name>.chunkable_attrs` (§9.2).
+/// Which attributes a job is split along: `job_schema_variants.<name>.chunkable_attrs`.
 ///
 /// sosw replaces `job_schema` with the chosen variant on every call, so a configuration that sets only
-/// `job_schema` (as sosw's shipped example does) was ignored and crashed (§15 bug 2). Here a job without
-/// `job_schema_name` uses the `default` variant when it names attributes, else `job_schema`.
+/// `job_schema` (as sosw's shipped example does) was ignored and crashed (fixed here: docs/sosw-compatibility.md). Here
+/// a job without `job_schema_name` uses the `default` variant when it names attributes, else `job_schema`.
 public struct JobSchema: Hashable, Sendable {
     public var chunkableAttributes: [ChunkableAttribute]
 

@@ -1,4 +1,4 @@
-/// The `period` grammar of a Scheduler job (§9.4), turned into the job's `date_list`.
+/// The `period` grammar of a Scheduler job, turned into the job's `date_list`.
 ///
 /// Patterns are tried in sosw's order and, like Python's `re.match`, match at the start of the text only:
 /// `last_N_days`, `N_days_back`, `yesterday`, `today`, `previous_N_days`, `last_week`, then custom patterns.
@@ -12,7 +12,7 @@ public enum SchedulePeriod: Hashable, Sendable {
     /// The N days just before the `last_N_days` window: today−2N … today−N−1.
     case previousDays(Int)
     /// The most recent complete Sunday…Saturday week. On a Sunday that is the week that ended yesterday
-    /// (sosw returned the week before it: §15 bug 4).
+    /// (sosw returned the week before it; docs/sosw-compatibility.md).
     case lastWeek
 
     /// The built-in period `text` starts with, or `nil`.

@@ -5,7 +5,7 @@ public enum InvocationOutcome: Hashable, Sendable {
     /// Another Orchestrator marked it first: the conditional update `greenfield < start` failed.
     case skippedConcurrent
     /// Its payload is not a JSON object, so no worker event can be built; it is left untouched (sosw marked
-    /// it invoked and then crashed, §15 bug 12).
+    /// it invoked and then crashed; docs/sosw-compatibility.md).
     case skippedInvalidPayload
     /// Marked invoked, but the Lambda call failed; the task will expire and be retried (at least once).
     case invokeFailed(String)

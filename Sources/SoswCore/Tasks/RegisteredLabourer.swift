@@ -1,4 +1,4 @@
-/// A labourer with the markers of the current run (sosw's `register_labourers`, §2.3, §4): every query of the
+/// A labourer with the markers of the current run (sosw's `register_labourers`): every query of the
 /// run uses the same `start`, `invoked` and `expired` boundaries.
 public struct RegisteredLabourer: Hashable, Sendable {
     public let labourer: Labourer

@@ -1,4 +1,4 @@
-/// The DynamoDB tables sosw uses (§14, §17 D), as `CreateTable` requests named by a TaskManager
+/// The DynamoDB tables sosw uses, as `CreateTable` requests named by a TaskManager
 /// configuration: for setting up a simulation, a test, or a new deployment with the same layout.
 public enum SoswTableSchemas {
     /// `sosw_tasks`, `sosw_closed_tasks`, `sosw_retry_tasks` and `config`, on-demand, indexes projecting ALL;

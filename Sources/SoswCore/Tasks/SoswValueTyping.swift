@@ -1,7 +1,7 @@
 import Foundation
 
 extension AttributeValue {
-    /// The DynamoDB value sosw's WorkerAssistant stores for a worker's `stats` / `result` entry (§10.2):
+    /// The DynamoDB value sosw's WorkerAssistant stores for a worker's `stats` / `result` entry:
     /// booleans and the strings `"true"` / `"false"` become BOOL, numbers and numeric strings N, other strings
     /// S, objects M and lists L (recursively), `null` NULL. Python workers rely on reading these types back.
     public init(soswValue value: JSONValue) {

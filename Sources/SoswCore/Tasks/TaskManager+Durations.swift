@@ -1,10 +1,10 @@
-/// sosw's `get_average_labourer_duration` (§5.10), read only when asked for (sosw computed it on every run
+/// sosw's `get_average_labourer_duration`, read only when asked for (sosw computed it on every run
 /// and never used it).
 extension TaskManager {
     /// The mean duration of the labourer's latest `max_closed_to_analyse_for_duration` closed tasks: for a
     /// completed task `completed_at − (greenfield − delta)` (its last run), for a dead one `max_duration` per
-    /// attempt. Zero when nothing is closed yet. The latest tasks by `closed_at` (sosw kept the oldest, §15
-    /// bug 9).
+    /// attempt. Zero when nothing is closed yet. The latest tasks by `closed_at` (sosw 0.7.51 kept the oldest;
+    /// docs/sosw-compatibility.md).
     public func averageDuration(of labourer: Labourer) async throws -> Duration {
         let limit = config.maxClosedToAnalyseForDuration
         guard limit > 0 else { return .zero }

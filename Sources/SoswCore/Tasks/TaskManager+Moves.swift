@@ -1,7 +1,8 @@
-/// Moving tasks between `sosw_tasks`, `sosw_retry_tasks` and `sosw_closed_tasks` (§5.6–§5.9), each move one
-/// `TransactWriteItems` (sosw wrote, then deleted: a crash in between duplicated or lost the task, §15 bug 8).
-/// Every move is conditioned on the task being as it was read, so two Scavengers, or a worker completing a
-/// task while it is being retried, never double-move or lose it; a move that lost such a race returns false.
+/// Moving tasks between `sosw_tasks`, `sosw_retry_tasks` and `sosw_closed_tasks`, each move one
+/// `TransactWriteItems` (sosw wrote, then deleted: a crash in between duplicated or lost the task;
+/// docs/sosw-compatibility.md). Every move is conditioned on the task being as it was read, so two Scavengers, or a
+/// worker completing a task while it is being retried, never double-move or lose it; a move that lost such a race
+/// returns false.
 extension TaskManager {
     /// sosw's `archive_task`: copies the task into `sosw_closed_tasks` with `closed_at` and
     /// `labourer_id_task_status` (`<id>_1` completed, `<id>_0` dead), and removes it from `sosw_tasks`.
@@ -56,7 +57,7 @@ extension TaskManager {
     }
 
     /// sosw's `get_tasks_to_retry_for_labourer`: tasks whose `desired_launch_time <= start`, earliest first,
-    /// with every attribute (sosw kept only the row-mapper fields, §15 bug 10).
+    /// with every attribute (sosw kept only the row-mapper fields; docs/sosw-compatibility.md).
     public func tasksDueForRetry(for labourer: RegisteredLabourer, limit: Int?) async throws -> [TaskRecord] {
         let input = QueryInput(
             tableName: config.retryTasksTable, indexName: config.retryTasksIndex,

@@ -1,4 +1,4 @@
-/// The state queries of §2.4 and §5.5: each a Query on the greenfield index, reading every page.
+/// The greenfield states' queries (docs/architecture.md): each a Query on the greenfield index, reading every page.
 extension TaskManager {
     /// Whether a query keeps tasks with `completed_at` set, without, or all.
     public enum CompletionFilter: Sendable {

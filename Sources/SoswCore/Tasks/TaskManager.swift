@@ -1,10 +1,10 @@
 import Logging
 import Synchronization
 
-/// All task persistence of sosw (§5): creating tasks, finding them in each state of the greenfield machine,
+/// All task persistence of sosw: creating tasks, finding them in each state of the greenfield machine,
 /// invoking them, and moving them between `sosw_tasks`, `sosw_retry_tasks` and `sosw_closed_tasks`.
 ///
-/// Keeps sosw's tables, field types, greenfield values and the invoke condition exactly (§17), so a Python
+/// Keeps sosw's tables, field types, greenfield values and the invoke condition exactly, so a Python
 /// Orchestrator can share the tables. Differs where sosw is wrong or wasteful: moves are single transactions,
 /// payloads are checked before a task is marked, retried tasks keep every attribute, queries and counts read
 /// every page, and `GetFunctionConfiguration` is cached per labourer.
@@ -58,7 +58,7 @@ public final class TaskManager: Sendable {
 
     // MARK: Registration
 
-    /// The configured labourers with this run's markers, computed from one reading of the clock (§2.3).
+    /// The configured labourers with this run's markers, computed from one reading of the clock.
     /// Health, `max_duration` and the average duration are not computed here: each is read when, and only if,
     /// an essential needs it (sosw computed all of them, twice, on every run).
     public func registerLabourers() -> [RegisteredLabourer] {
@@ -123,7 +123,7 @@ public final class TaskManager: Sendable {
 
     // MARK: Invocation
 
-    /// sosw's `mark_task_invoked` (§5.4), kept exactly: `greenfield = int(now) + delta`,
+    /// sosw's `mark_task_invoked`, kept exactly: `greenfield = int(now) + delta`,
     /// `attempts = if_not_exists(attempts, 0) + 1`, on condition `greenfield < start`. Returns false when the
     /// condition failed (another Orchestrator took the task).
     public func markInvoked(_ task: TaskRecord, for labourer: RegisteredLabourer) async throws -> Bool {
@@ -152,7 +152,7 @@ public final class TaskManager: Sendable {
         }
     }
 
-    /// sosw's `invoke_task` (§5.3): marks the task invoked, then sends the worker event of §17 A with an
+    /// sosw's `invoke_task`: marks the task invoked, then sends the worker the event sosw sends, with an
     /// asynchronous `Invoke` to the labourer's function.
     public func invoke(_ task: TaskRecord, for labourer: RegisteredLabourer) async throws -> InvocationOutcome {
         guard let event = task.workerEvent else {

@@ -1,4 +1,4 @@
-/// sosw's `construct_payload_for_task` and the strict checks of `create_task` (§5.1): how the keyword
+/// sosw's `construct_payload_for_task` and the strict checks of `create_task`: how the keyword
 /// arguments of a task creation (a Scheduler row, an API call) become the stored payload object.
 public enum TaskPayload {
     /// Fields the TaskManager generates; a caller may only repeat `labourer_id`, with the same value.

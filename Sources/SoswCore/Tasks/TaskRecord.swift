@@ -1,11 +1,13 @@
 /// One task as it is stored in `sosw_tasks` (and, with extra fields, in `sosw_retry_tasks` and
-/// `sosw_closed_tasks`): the row-mapper fields of §3 typed, everything else kept as stored.
+/// `sosw_closed_tasks`): sosw's row-mapper fields typed, everything else kept as stored.
 ///
 /// Items written by Python sosw read back exactly: `payload` is a JSON-object string, numbers may be ints or
 /// floats. Writing an item back (archive, retry, redrive) keeps every attribute it had, including the
-/// `stat_*`, `result_*` and `failed_attempts` that sosw's retry round trip lost (§15 bug 10).
+/// `stat_*`, `result_*` and `failed_attempts` that sosw's retry round trip lost (fixed here:
+/// docs/sosw-compatibility.md).
 public struct TaskRecord: Hashable, Sendable {
-    /// Stored attribute names (§3, §17 C). Not configurable: sosw hard-codes several of them (§15 bug 17).
+    /// Stored attribute names. Not configurable yet (`field_names` is read but not applied): sosw itself
+    /// hard-codes several of them.
     public enum Field {
         public static let taskID = "task_id"
         public static let labourerID = "labourer_id"
@@ -65,9 +67,9 @@ public struct TaskRecord: Hashable, Sendable {
     /// Whether the payload is a JSON object, i.e. the task can be turned into a worker event.
     public var hasValidPayload: Bool { payload.objectValue != nil }
 
-    /// The worker event of §17 A: the payload object with the stored row-mapper fields overlaid at the top
-    /// level (`task_id`, `labourer_id`, `created_at` as a float, `greenfield` and `attempts` before this
-    /// invocation, and `completed_at`, `closed_at`, `desired_launch_time`, `arn` when present). `nil` when
+    /// The event a worker is invoked with, as sosw sends it: the payload object with the stored row-mapper fields
+    /// overlaid at the top level (`task_id`, `labourer_id`, `created_at` as a float, `greenfield` and `attempts` before
+    /// this invocation, and `completed_at`, `closed_at`, `desired_launch_time`, `arn` when present). `nil` when
     /// the payload is not an object.
     public var workerEvent: JSONValue? {
         guard var event = payload.objectValue else { return nil }
@@ -83,7 +85,7 @@ public struct TaskRecord: Hashable, Sendable {
         return .object(event)
     }
 
-    /// The stored item: typed row-mapper fields (§3) plus every other attribute as it was.
+    /// The stored item: typed row-mapper fields plus every other attribute as it was.
     public var item: DynamoItem {
         var item = otherAttributes
         item[Field.taskID] = .s(taskID)

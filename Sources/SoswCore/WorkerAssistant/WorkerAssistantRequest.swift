@@ -1,4 +1,4 @@
-/// What a worker asks the WorkerAssistant to record (§10.2, §17 B), parsed from the payload Python workers send:
+/// What a worker asks the WorkerAssistant to record, parsed from the payload Python workers send:
 /// `{"action": …, "task_id": …, "stats"?: object | JSON string, "result"?: object | JSON string}`.
 public struct WorkerAssistantRequest: Hashable, Sendable {
     public enum Action: String, CaseIterable, Hashable, Sendable {

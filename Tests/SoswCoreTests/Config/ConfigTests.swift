@@ -21,7 +21,8 @@ import Testing
         #expect((["a": nil] as JSONValue).deepMerged(with: ["a": ["x": 1]]) == ["a": ["x": 1]])
     }
 
-    /// §15 bug 14: defaults are the lowest layer, then sosw_essential_config, <function>_config, custom.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): defaults are the lowest layer, then sosw_essential_config,
+    /// <function>_config, custom.
     @Test func layersMergeDefaultsFirst() {
         let layers = ConfigLayers(
             defaults: SoswDefaults.scavenger,
@@ -72,7 +73,8 @@ import Testing
         #expect(own.labourer(id: "l")?.maxAttempts == 7)
     }
 
-    /// §15 bug 5: per-labourer duration and cooldown (sosw crashed on these keys), and the retry policy.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): per-labourer duration and cooldown (sosw crashed on these
+    /// keys), and the retry policy.
     @Test func perLabourerDurationCooldownAndRetryPolicy() throws {
         let config = try TaskManagerConfig(document: ["labourers": ["l": [
             "arn": "a", "duration": 60, "cooldown": 30, "max_duration": 45,
@@ -105,7 +107,8 @@ import Testing
         #expect(message == #"config `task_config.labourers.l.max_attempts`: expected an integer >= 1, got "many""#)
     }
 
-    /// §15 bug 14: labourers at the top level of the essential config are reported, not silently ignored.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): labourers at the top level of the essential config are
+    /// reported, not silently ignored.
     @Test func labourersAtTheWrongLevelAreReported() {
         let layers = ConfigLayers(defaults: SoswDefaults.orchestrator, essential: ["labourers": ["l": ["arn": "a"]]])
         #expect(throws: ConfigError.self) { try layers.taskManagerConfig() }
@@ -119,7 +122,8 @@ import Testing
         #expect(config.coefficients[.moderate] == 0.5)
     }
 
-    /// §15 bug 13: the SNS region comes from configuration (or the recipient ARN), not a hard-coded us-west-2.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): the SNS region comes from configuration (or the recipient
+    /// ARN), not a hard-coded us-west-2.
     @Test func scavengerSNSRegion() throws {
         let fromARN = try ScavengerConfig(document: ["sns_config": ["recipient": "arn:aws:sns:eu-central-1:123456789012:dead"]])
         #expect(fromARN.snsRegion == "eu-central-1")
@@ -143,7 +147,8 @@ import Testing
         }
     }
 
-    /// §15 bug 2: the Scheduler's default configuration is usable; the shipped `job_schema` example is honoured.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): the Scheduler's default configuration is usable; the
+    /// shipped `job_schema` example is honoured.
     @Test func schedulerDefaultsAndSchemas() throws {
         let defaults = try SchedulerConfig(document: [:])
         #expect(defaults.shutdownPeriod == .seconds(60))

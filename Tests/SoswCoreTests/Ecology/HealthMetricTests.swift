@@ -29,7 +29,7 @@ import Testing
         #expect(FeelingComparison(configName: name) == expected)
     }
 
-    /// §15 bug 6: higher-is-better metrics (`>=`) pass the ordering check.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): higher-is-better metrics (`>=`) pass the ordering check.
     @Test func higherIsBetterMetricsWork() throws {
         let freeMemory = try metric("__ge__", ["2": 20, "3": 50, "4": 80])
         #expect(freeMemory.status(for: 95) == .high)

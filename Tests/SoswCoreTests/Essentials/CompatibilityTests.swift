@@ -2,7 +2,7 @@ import SoswCore
 import SoswSimulation
 import Testing
 
-/// Tables shared with Python sosw 0.7: items in the shapes of §3 / §17 C, written by "the other side".
+/// Tables shared with Python sosw 0.7: items in the shapes sosw 0.7.x writes, written by "the other side".
 @Suite struct CompatibilityTests {
     @Test func tasksWrittenByPythonSoswAreInvokedCompletedAndArchived() throws {
         try simulate { executor in

@@ -53,7 +53,7 @@ import Testing
         #expect(markers.invoked.rawValue - markers.expired.rawValue == 90)
     }
 
-    /// The states of §2.4 for tasks invoked at various times relative to `start` (seconds before it).
+    /// The greenfield states for tasks invoked at various times relative to `start` (seconds before it).
     @Test(arguments: [
         // (invoked seconds before start, running, expired, invokedInThisRun)
         (-5, false, false, true),

@@ -13,7 +13,8 @@ import Testing
         #expect(InvocationCoefficients.sosw.desiredInvocations(cap: 10, status: .moderate, running: 8) == 0)
     }
 
-    /// §15 bug 7: a coefficient table from JSON (string keys) overrides the defaults.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): a coefficient table from JSON (string keys) overrides the
+    /// defaults.
     @Test func coefficientsFromJSONWithStringKeysOverrideDefaults() throws {
         let table = try InvocationCoefficients(config: ConfigNode(["2": 0.2, "4": 0.9], path: "invocation_number_coefficient"))
         #expect(table.desiredInvocations(cap: 10, status: .moderate, running: 0) == 2)

@@ -1,7 +1,8 @@
 import Testing
 @testable import SoswCore
 
-/// The chunking matrix of sosw's test_scheduler (§16), its tutorial job, and the fixes of §15 bugs 2 and 3.
+/// The chunking matrix of sosw's test_scheduler, its tutorial job, and the fixes of sosw 0.7.51's chunking bugs
+/// (docs/sosw-compatibility.md).
 @Suite struct JobChunkerTests {
     static let today = CivilDate(year: 2019, month: 4, day: 30)!
 
@@ -171,7 +172,8 @@ import Testing
         ])
     }
 
-    /// §15 bug 3: the order of tasks depends only on the job (object keys in UTF-8 order, lists in their order).
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): the order of tasks depends only on the job (object keys in
+    /// UTF-8 order, lists in their order).
     @Test func taskOrderIsDeterministic() throws {
         let job = setting(setting(Self.payload, ["isolate_stores"], true), ["period"], "last_2_days")
         let first = try tasks(job)
@@ -179,7 +181,8 @@ import Testing
         #expect(first.prefix(3).map { $0["stores"] } == [["store_baptizing"], ["store_circumcision"], ["store_training"]])
     }
 
-    /// §15 bug 3: a flat list at the first level with several levels configured (sosw: AttributeError).
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): a flat list at the first level with several levels
+    /// configured (sosw: AttributeError).
     @Test func flatListAtTheFirstLevelWithSeveralLevels() throws {
         let result = try tasks(["sections": ["a", "b"], "period": "today"])
         #expect(result == [["sections": ["a", "b"], "date_list": ["2019-04-30"], "labourer_id": "some_function"]])
@@ -187,7 +190,8 @@ import Testing
         #expect(isolated.map { $0["sections"] } == [["a"], ["b"]])
     }
 
-    /// §15 bug 3: an isolation flag with nothing to isolate keeps the job (sosw: zero tasks, silently).
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): an isolation flag with nothing to isolate keeps the job
+    /// (sosw: zero tasks, silently).
     @Test func isolationWithoutValuesKeepsTheJob() throws {
         #expect(try tasks(["isolate_sections": true, "foo": 1]) ==
             [["isolate_sections": true, "foo": 1, "labourer_id": "some_function"]])
@@ -197,21 +201,24 @@ import Testing
         #expect(result[0]["foo"] == 1)
     }
 
-    /// §15 bug 3: a singular key with isolation gives each value once (sosw: duplicates); both keys are ambiguous.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): a singular key with isolation gives each value once (sosw:
+    /// duplicates); both keys are ambiguous.
     @Test func singularKeysDoNotDuplicate() throws {
         #expect(try tasks(["section": "a", "isolate_sections": true]).map { $0["sections"] } == [["a"]])
         #expect(try tasks(["section": ["a", "b"], "isolate_section": true]).map { $0["sections"] } == [["a"], ["b"]])
         #expect(throws: InvalidJob.self) { try tasks(["section": "a", "sections": ["b"], "isolate_sections": true]) }
     }
 
-    /// §15 bug 3: keys next to a flat list at a nested level are kept (sosw dropped `foo`).
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): keys next to a flat list at a nested level are kept (sosw
+    /// dropped `foo`).
     @Test func keysNextToANestedFlatListAreKept() throws {
         let result = try tasks(["isolate_sections": true, "sections": ["s1": ["stores": ["x", "y"], "foo": 1]]])
         #expect(result == [["isolate_sections": true, "sections": ["s1"], "stores": ["x", "y"], "foo": 1,
                             "labourer_id": "some_function"]])
     }
 
-    /// §15 bug 2: no chunkable attributes (sosw's default schema) schedules the job with its dates.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): no chunkable attributes (sosw's default schema) schedules
+    /// the job with its dates.
     @Test func noChunkableAttributesStillSchedulesDates() throws {
         let result = try tasks(["words": ["a", "b"], "period": "last_2_days", "isolate_days": true], [])
         #expect(result.map { $0["date_list"] } == [["2019-04-28"], ["2019-04-29"]])
@@ -242,7 +249,8 @@ import Testing
         #expect(schema.chunkableAttributes.map(\.singular) == ["a", "b", "c"])
     }
 
-    /// §15 bug 2: an empty default variant falls back to `job_schema` instead of ignoring it.
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): an empty default variant falls back to `job_schema`
+    /// instead of ignoring it.
     @Test func emptyDefaultFallsBackToJobSchema() throws {
         #expect(try JobSchema.select(name: nil, schedulerConfig: config).chunkableAttributes.map(\.singular) == ["section", "store"])
         let withDefault = ConfigNode(["job_schema_variants": ["default": ["chunkable_attrs": [["b", [:]]]]],

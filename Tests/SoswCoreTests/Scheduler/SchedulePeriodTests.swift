@@ -26,7 +26,8 @@ import Testing
         #expect(try dates(period, today) == expected)
     }
 
-    /// §15 bug 4: on a Sunday, `last_week` is the week that ended the day before (sosw gave 04-14…04-20).
+    /// A sosw 0.7.51 bug fixed (docs/sosw-compatibility.md): on a Sunday, `last_week` is the week that ended the day
+    /// before (sosw gave 04-14…04-20).
     @Test func lastWeekOnASundayIsTheWeekJustEnded() throws {
         #expect(try dates("last_week", "2019-04-28") ==
             ["2019-04-21", "2019-04-22", "2019-04-23", "2019-04-24", "2019-04-25", "2019-04-26", "2019-04-27"])

@@ -1,7 +1,7 @@
 import Testing
 @testable import SoswCore
 
-/// sosw's test_worker_assistant and the payloads Python workers send (§17 B).
+/// sosw's test_worker_assistant and the payloads Python workers send.
 @Suite struct WorkerAssistantRequestTests {
     @Test func completedWithStatsAndResultAsObjects() throws {
         let request = try WorkerAssistantRequest(event: [
