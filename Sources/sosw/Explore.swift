@@ -3,7 +3,6 @@ import Foundation
 import SoswCore
 import SoswReports
 import SoswSimulation
-import Synchronization
 
 /// `sosw explore`: random scenarios and random faults against sosw's invariants, seed after seed, in parallel;
 /// each failing seed saved as a scenario that replays it, and with `--shrink` as a smallest one too.
@@ -129,39 +128,12 @@ struct Explore: AsyncParsableCommand {
     }
 }
 
-/// Explores seeds on plain threads pulling from one shared queue (as ``SweepRunner`` runs a sweep): each seed
-/// its own simulator, only the result list shared.
+/// Explores seeds on a ``ThreadPool``: each seed its own simulator, only the result list shared.
 struct ExploreRunner: Sendable {
     let seeds: [UInt64]
 
     /// The explorations in seed order; the first error (after every thread stopped) is rethrown.
     func run(threads: Int) async throws -> [SeedExploration] {
-        let next = Mutex(0)
-        let outcomes = Mutex<[Int: Result<SeedExploration, any Error>]>([:])
-        let group = DispatchGroup()
-        for _ in 0..<threads {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while true {
-                    let index = next.withLock { value in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < seeds.count else { return }
-                    let outcome = Result { try SeedExploration.explore(seed: seeds[index]) }
-                    outcomes.withLock { $0[index] = outcome }
-                    if case .failure = outcome { next.withLock { $0 = seeds.count } }
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        await withCheckedContinuation { continuation in
-            group.notify(queue: .global()) { continuation.resume() }
-        }
-        return try outcomes.withLock { results in
-            try results.keys.sorted().map { try results[$0]!.get() }
-        }
+        try await ThreadPool.map(count: seeds.count, threads: threads) { try SeedExploration.explore(seed: seeds[$0]) }
     }
 }

@@ -140,9 +140,8 @@ struct SweepPlan: Sendable {
     var drainBound: Duration?
 }
 
-/// Runs a sweep's runs on plain threads pulling from one shared queue; each run has its own simulator and
-/// output folder, and only the store (which serialises its writes) and the result list (behind a lock) are
-/// shared.
+/// Runs a sweep's runs on a ``ThreadPool``; each run has its own simulator and output folder, and only the
+/// store (which serialises its writes) and the result list are shared.
 struct SweepRunner: Sendable {
     let plan: SweepPlan
     let runs: [SweepRun]
@@ -152,35 +151,7 @@ struct SweepRunner: Sendable {
 
     /// The runs' figures in grid order; the first failure (after every thread stopped) is rethrown.
     func run(threads: Int, finished: @escaping @Sendable () -> Void) async throws -> [SweepReport.Run] {
-        let next = Mutex(0)
-        let outcomes = Mutex<[Int: Result<SweepReport.Run, any Error>]>([:])
-        let group = DispatchGroup()
-        for _ in 0..<threads {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while true {
-                    let index = next.withLock { value in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < runs.count else { return }
-                    let outcome = Result { try perform(runs[index]) }
-                    outcomes.withLock { $0[index] = outcome }
-                    finished()
-                    if case .failure = outcome { next.withLock { $0 = runs.count } }
-                }
-            }
-            // The simulation's call chains are deep; give each thread a main thread's stack.
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        await withCheckedContinuation { continuation in
-            group.notify(queue: .global()) { continuation.resume() }
-        }
-        return try outcomes.withLock { results in
-            try results.keys.sorted().map { try results[$0]!.get() }
-        }
+        try await ThreadPool.map(count: runs.count, threads: threads, afterEach: finished) { try perform(runs[$0]) }
     }
 
     /// `sosw` sets glibc's allocator up for one simulating thread: a single arena (see CSoswAllocator). Threads
