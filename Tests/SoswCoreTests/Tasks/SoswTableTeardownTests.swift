@@ -23,7 +23,7 @@ import Testing
             await #expect(throws: SoswTableTeardownError.openTasks("sosw_retry_tasks")) {
                 try await teardown.delete(Self.names, openWork: openWork, force: false)
             }
-            let left = try await dynamo.listTables(ListTablesInput()).tableNames ?? []
+            let left = try await dynamo.listTables(ListTablesInput()).tableNames
             #expect(Set(left) == Set(Self.names + ["config"]), "nothing was deleted")
 
             let forced = try await teardown.delete(Self.names, openWork: openWork, force: true)
