@@ -18,7 +18,7 @@ public struct MetaHandler: Sendable {
     public let stats: StatsCounter
 
     public init(
-        config: MetaHandlerConfig, dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger,
+        config: MetaHandlerConfig, dynamoDB: any DynamoDB, wallClock: any WallClock, logger: Logger = .sosw,
         stats: StatsCounter = StatsCounter()
     ) {
         self.config = config

@@ -15,7 +15,7 @@ public struct BatchReader: Sendable {
     /// Rounds (the first request included) before giving up on a batch.
     public var maximumRounds = 10
 
-    public init(dynamoDB: any DynamoDB, clock: any Clock<Duration>, random: any RandomSource, logger: Logger) {
+    public init(dynamoDB: any DynamoDB, clock: any Clock<Duration>, random: any RandomSource, logger: Logger = .sosw) {
         self.dynamoDB = dynamoDB
         self.clock = clock
         self.random = random
