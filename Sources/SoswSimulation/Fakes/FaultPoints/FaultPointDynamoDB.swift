@@ -35,20 +35,26 @@ struct FaultPointDynamoDB: DynamoDB {
     /// crash of its process, the network, the service's own race window, the service's answer.
     private nonisolated(nonsending) func before(_ operation: String, table: String?, conditional: Bool) async throws {
         try EssentialCrash.beforeCall()
-        if let spike = faults.latencySpike, spikes.bernoulli(spike.probability) {
-            let delay = spikes.duration(.uniform(.zero, spike.delay))
-            log.recordFault("dynamodb_latency_spike", at: clock.currentTime(), fields(operation, table, ["delay": .double(delay.secondsValue)]))
-            try await clock.sleep(for: delay)
+        if let spike = faults.latencySpike {
+            try await hold("dynamodb_latency_spike", spike, drawnFrom: spikes, operation, table)
         }
-        if conditional, let race = faults.conditionalRace, races.bernoulli(race.probability) {
-            let delay = races.duration(.uniform(.zero, race.delay))
-            log.recordFault("dynamodb_conditional_race", at: clock.currentTime(), fields(operation, table, ["delay": .double(delay.secondsValue)]))
-            try await clock.sleep(for: delay)
+        if conditional, let race = faults.conditionalRace {
+            try await hold("dynamodb_conditional_race", race, drawnFrom: races, operation, table)
         }
         if faults.internalError > 0, errors.bernoulli(faults.internalError) {
             log.recordFault("dynamodb_internal_error", at: clock.currentTime(), fields(operation, table, [:]))
             throw DynamoDBError(code: .internalServerError, message: "Internal server error")
         }
+    }
+
+    /// With the chance's probability, holds the request back for a uniform draw up to its delay, logged as `kind`.
+    private nonisolated(nonsending) func hold(
+        _ kind: String, _ chance: ChanceOfDelay, drawnFrom random: SeededRandom, _ operation: String, _ table: String?
+    ) async throws {
+        guard random.bernoulli(chance.probability) else { return }
+        let delay = random.duration(.uniform(.zero, chance.delay))
+        log.recordFault(kind, at: clock.currentTime(), fields(operation, table, ["delay": .double(delay.secondsValue)]))
+        try await clock.sleep(for: delay)
     }
 
     private func fields(_ operation: String, _ table: String?, _ extra: EventFields) -> EventFields {
@@ -60,85 +66,71 @@ struct FaultPointDynamoDB: DynamoDB {
 
     nonisolated(nonsending) func putItem(_ input: PutItemInput) async throws -> PutItemOutput {
         try await before("PutItem", table: input.tableName, conditional: input.conditionExpression != nil)
-        let output = try await base.putItem(input)
-        return output
+        return try await base.putItem(input)
     }
 
     nonisolated(nonsending) func getItem(_ input: GetItemInput) async throws -> GetItemOutput {
         try await before("GetItem", table: input.tableName, conditional: false)
-        let output = try await base.getItem(input)
-        return output
+        return try await base.getItem(input)
     }
 
     nonisolated(nonsending) func updateItem(_ input: UpdateItemInput) async throws -> UpdateItemOutput {
         try await before("UpdateItem", table: input.tableName, conditional: input.conditionExpression != nil)
-        let output = try await base.updateItem(input)
-        return output
+        return try await base.updateItem(input)
     }
 
     nonisolated(nonsending) func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
         try await before("DeleteItem", table: input.tableName, conditional: input.conditionExpression != nil)
-        let output = try await base.deleteItem(input)
-        return output
+        return try await base.deleteItem(input)
     }
 
     nonisolated(nonsending) func query(_ input: QueryInput) async throws -> QueryOutput {
         try await before("Query", table: input.tableName, conditional: false)
-        let output = try await base.query(input)
-        return output
+        return try await base.query(input)
     }
 
     nonisolated(nonsending) func scan(_ input: ScanInput) async throws -> ScanOutput {
         try await before("Scan", table: input.tableName, conditional: false)
-        let output = try await base.scan(input)
-        return output
+        return try await base.scan(input)
     }
 
     nonisolated(nonsending) func batchWriteItem(_ input: BatchWriteItemInput) async throws -> BatchWriteItemOutput {
         try await before("BatchWriteItem", table: input.requestItems.keys.sorted().first, conditional: false)
-        let output = try await base.batchWriteItem(input)
-        return output
+        return try await base.batchWriteItem(input)
     }
 
     nonisolated(nonsending) func batchGetItem(_ input: BatchGetItemInput) async throws -> BatchGetItemOutput {
         try await before("BatchGetItem", table: input.requestItems.keys.sorted().first, conditional: false)
-        let output = try await base.batchGetItem(input)
-        return output
+        return try await base.batchGetItem(input)
     }
 
     nonisolated(nonsending) func transactWriteItems(_ input: TransactWriteItemsInput) async throws -> TransactWriteItemsOutput {
         try await before("TransactWriteItems", table: nil, conditional: true)
-        let output = try await base.transactWriteItems(input)
-        return output
+        return try await base.transactWriteItems(input)
     }
 
     nonisolated(nonsending) func transactGetItems(_ input: TransactGetItemsInput) async throws -> TransactGetItemsOutput {
         try await before("TransactGetItems", table: input.transactItems.first?.get.tableName, conditional: false)
-        let output = try await base.transactGetItems(input)
-        return output
+        return try await base.transactGetItems(input)
     }
 
     nonisolated(nonsending) func createTable(_ input: CreateTableInput) async throws -> CreateTableOutput {
         try await before("CreateTable", table: input.tableName, conditional: false)
-        let output = try await base.createTable(input)
-        return output
+        return try await base.createTable(input)
     }
 
     nonisolated(nonsending) func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
         try await before("DescribeTable", table: input.tableName, conditional: false)
-        let output = try await base.describeTable(input)
-        return output
+        return try await base.describeTable(input)
     }
 
     nonisolated(nonsending) func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
         try await before("DeleteTable", table: input.tableName, conditional: false)
-        let output = try await base.deleteTable(input)
-        return output
+        return try await base.deleteTable(input)
     }
 
     nonisolated(nonsending) func listTables(_ input: ListTablesInput) async throws -> ListTablesOutput {
         try await before("ListTables", table: nil, conditional: false)
-        let output = try await base.listTables(input)
-        return output
+        return try await base.listTables(input)
     }
 }

@@ -24,8 +24,7 @@ struct FaultPointLambda: Lambda {
             log.recordFault("lambda_too_many_requests", at: clock.currentTime(), ["function": .string(input.functionName)])
             throw LambdaError.tooManyRequests(.callerRateLimitExceeded)
         }
-        let output = try await base.invoke(input)
-        return output
+        return try await base.invoke(input)
     }
 
     func getFunctionConfiguration(_ input: GetFunctionConfigurationInput) async throws -> FunctionConfiguration {

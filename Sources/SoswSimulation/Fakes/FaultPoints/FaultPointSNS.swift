@@ -23,7 +23,6 @@ struct FaultPointSNS: SNS {
             log.recordFault("sns_publish_failure", at: clock.currentTime(), ["topic": .string(input.topicArn)])
             throw SNSError(code: .internalError, message: "Internal Error: the simulated SNS failed the publish")
         }
-        let output = try await base.publish(input)
-        return output
+        return try await base.publish(input)
     }
 }
